@@ -1,0 +1,158 @@
+/**
+ * A host-neutral description of a tab that core generates and hosts write in bulk, and the plain
+ * snapshot hosts read back. Neither names any host API: Apps Script, Office.js and the .xlsx writer
+ * each translate these into a constant number of calls.
+ *
+ * Coordinates are 0-based in grids; ranges and cells are A1 text ("B12", "C10:E84").
+ * Strings in `values` are ALWAYS literal text, even when they start with "=", "+", "-" or "@":
+ * hosts must store them as text (never as formulas). Formulas core wants live in `formulas`.
+ */
+
+export type CellValue = string | number | boolean | null;
+
+/** Why a tab exists. Hosts find marked tabs by this; a renamed tab keeps its marker. */
+export type TabRole = "staff" | "feedback" | "chart" | "summary" | "trust";
+
+export interface Marker {
+  templateId: string;
+  version: number;
+  role: TabRole;
+  /** Ladder tabs: highest level generated. */
+  upTo?: number;
+  /** Ladder tabs: tick-box variant. */
+  ticks?: boolean;
+}
+
+export interface Style {
+  /** A1 range the style applies to. */
+  range: string;
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  /** '#rrggbb' */
+  fontColor?: string;
+  /** '#rrggbb' background fill */
+  fill?: string;
+  wrap?: boolean;
+  hAlign?: "left" | "center" | "right";
+  vAlign?: "top" | "middle" | "bottom";
+  /** Thin border round every cell of the range. */
+  border?: boolean;
+  numberFormat?: string;
+}
+
+/**
+ * Tick-box mode: colour a checkpoint cell by the ladder rule. `formula` is relative to the top-left
+ * cell of `range` (as both Sheets and Excel expect for custom-formula rules); `when` says the same
+ * thing structurally so core can evaluate it without a formula engine.
+ */
+export interface ConditionalFormat {
+  range: string;
+  formula: string;
+  when: "ticked-unbroken" | "ticked-after-gap";
+  fill: string;
+  fontColor?: string;
+}
+
+export interface Validation {
+  range: string;
+  /** Allowed values (a drop-down). */
+  list: string[];
+  /** Reject other values (true) or only warn (false). */
+  strict: boolean;
+}
+
+export interface ChartSpec {
+  kind: "column" | "bar" | "stackedColumn";
+  title: string;
+  /** Data range including the header row and the category column. */
+  dataRange: string;
+  /** Top-left cell where the chart is placed. */
+  anchor: string;
+  widthPx: number;
+  heightPx: number;
+}
+
+export interface SheetSpec {
+  /** Desired tab name; already legal and unique for the target workbook when produced by planTabs. */
+  name: string;
+  marker: Marker | null;
+  /** Rectangular grid of values: rows x cols. */
+  values: CellValue[][];
+  formulas: { cell: string; formula: string }[];
+  styles: Style[];
+  merges: string[];
+  /** Column widths in pixels, from column A. */
+  columnWidths: number[];
+  frozenRows: number;
+  /** Ranges whose cells are tick boxes (values true/false). */
+  checkboxes: string[];
+  validations: Validation[];
+  conditionalFormats: ConditionalFormat[];
+  /** Ranges protected with a warning only (people can still edit after confirming). */
+  protectedRanges: { range: string; description: string }[];
+  notes: { cell: string; text: string }[];
+  charts: ChartSpec[];
+  /** Tab colour '#rrggbb', if any. */
+  tabColor?: string;
+}
+
+/** What a host reads from one tab: enough for core to recognise, read and check it. */
+export interface TabSnapshot {
+  name: string;
+  /** Displayed values, 0-based rows x cols; ragged rows allowed; '' and null both mean empty. */
+  values: CellValue[][];
+  /** Fill per cell as lower-case '#rrggbb', or null for no fill. Conditional-format colours are not fills. */
+  fills: (string | null)[][];
+  /** The hidden marker's text (see formatMarker), or null when the tab has none. */
+  marker: string | null;
+}
+
+const MARKER_PREFIX = "ladder-sheets";
+
+/** formatMarker({templateId:"leadership-ladder",version:1,role:"staff",upTo:8}) === "ladder-sheets:leadership-ladder@1:staff:upto=8" */
+export function formatMarker(m: Marker): string {
+  const parts = [MARKER_PREFIX, `${m.templateId}@${m.version}`, m.role];
+  if (m.upTo !== undefined) parts.push(`upto=${m.upTo}`);
+  if (m.ticks) parts.push("ticks");
+  return parts.join(":");
+}
+
+const ROLES: readonly TabRole[] = ["staff", "feedback", "chart", "summary", "trust"];
+
+/** Inverse of formatMarker; null for anything that is not one of ours. */
+export function parseMarker(s: string | null | undefined): Marker | null {
+  if (!s) return null;
+  const parts = s.trim().split(":");
+  if (parts[0] !== MARKER_PREFIX || parts.length < 3) return null;
+  const m = /^([a-z0-9-]+)@(\d+)$/.exec(parts[1]!);
+  const role = parts[2] as TabRole;
+  if (!m || !ROLES.includes(role)) return null;
+  const marker: Marker = { templateId: m[1]!, version: Number(m[2]), role };
+  for (const p of parts.slice(3)) {
+    if (p === "ticks") marker.ticks = true;
+    const up = /^upto=(\d+)$/.exec(p);
+    if (up) marker.upTo = Number(up[1]);
+  }
+  return marker;
+}
+
+/** An empty spec of the given size, for generators to fill in. */
+export function emptySheet(name: string, rows: number, cols: number, marker: Marker | null): SheetSpec {
+  return {
+    name,
+    marker,
+    values: Array.from({ length: rows }, () => Array<CellValue>(cols).fill(null)),
+    formulas: [],
+    styles: [],
+    merges: [],
+    columnWidths: [],
+    frozenRows: 0,
+    checkboxes: [],
+    validations: [],
+    conditionalFormats: [],
+    protectedRanges: [],
+    notes: [],
+    charts: [],
+  };
+}
