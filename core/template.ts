@@ -239,7 +239,8 @@ function semanticProblems(t: Template): string[] {
       break;
     }
     case "chart": {
-      for (const d of duplicates(t.bands.map((b) => String(b.band)))) out.push(`$.bands: duplicate band ${d}`);
+      for (const d of duplicates(t.bands.map((b) => String(b.band))))
+        out.push(`$.bands: duplicate band ${d}`);
       for (const d of duplicates(t.zones.map((z) => z.zone))) out.push(`$.zones: duplicate zone '${d}'`);
       break;
     }

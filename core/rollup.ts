@@ -1,0 +1,155 @@
+/**
+ * The school roll-up: every staff ladder tab -> per staff band, expected levels, level and zone per
+ * checkpoint, movement and findings; the distribution by level and by zone per checkpoint; and staff
+ * counts in each band x level cell of the grade-band chart. `rollupJson` is design §5's JSON.
+ */
+import { builtinTemplates, gradeBands } from "./catalog.js";
+import { checkTab } from "./check.js";
+import type { Finding } from "./findings.js";
+import type { TabSnapshot } from "./sheet.js";
+import { ZONES, type Template, type Zone } from "./template.js";
+import { CHECKPOINTS } from "./template.js";
+import { expectedText, resolveBand, zoneOf } from "./zones.js";
+
+export interface StaffEntry {
+  tab: string;
+  name: string;
+  role: string;
+  appraiser: string;
+  /** Band number, or null when the tab names no known band. */
+  band: number | null;
+  /** The band as written on the tab. */
+  bandText: string;
+  /** Expected levels, "3-4", or null without a band. */
+  expected: string | null;
+  levels: Record<string, number | null>;
+  zones: Record<string, Zone | null>;
+  /** Latest level minus earliest level among filled checkpoints; null with fewer than two. */
+  movement: number | null;
+  findings: Finding[];
+}
+
+export interface Distribution {
+  /** Staff per level "0".."10", and "none" for not filled in. */
+  byLevel: Record<string, number>;
+  /** Staff per zone, and "none" for no level or no band. */
+  byZone: Record<Zone | "none", number>;
+}
+
+export interface SchoolRollup {
+  staff: StaffEntry[];
+  skipped: { tab: string; reason: string }[];
+  /** Rating and feedback tabs found (rolled up separately). */
+  other: { tab: string; templateId: string; kind: string }[];
+  checkpoints: string[];
+  distribution: Record<string, Distribution>;
+  /** The checkpoint the grade-band chart counts (the one asked for, else the latest filled in). */
+  chartCheckpoint: string;
+  /** chartCounts[band - 1][level] = staff of that band at that level (level 0..10). */
+  chartCounts: number[][];
+}
+
+export interface RollupOptions {
+  checkpoint?: string;
+  templates?: readonly Template[];
+}
+
+export const MAX_LEVEL = 10;
+
+/**
+ * Roll up a school's tabs.
+ * @example rollupSchool(snapshots).distribution.Jul.byZone.expected
+ */
+export function rollupSchool(snaps: readonly TabSnapshot[], opts: RollupOptions = {}): SchoolRollup {
+  const templates = opts.templates ?? builtinTemplates();
+  const chart = gradeBands(templates);
+  const checkpoints = [...CHECKPOINTS] as string[];
+  const staff: StaffEntry[] = [];
+  const skipped: SchoolRollup["skipped"] = [];
+  const other: SchoolRollup["other"] = [];
+  for (const snap of snaps) {
+    const c = checkTab(snap, templates);
+    if (c.skipped !== null) {
+      if (c.skipped !== "made by the roll-up") skipped.push({ tab: snap.name, reason: c.skipped });
+      continue;
+    }
+    if (c.kind !== "ladder" || c.levels === null) {
+      other.push({ tab: snap.name, templateId: c.template?.id ?? "", kind: c.kind ?? "" });
+      continue;
+    }
+    const band = resolveBand(c.fields.band ?? "", chart);
+    const levels: Record<string, number | null> = {};
+    const zones: Record<string, Zone | null> = {};
+    for (const cp of checkpoints) {
+      levels[cp] = c.levels[cp] ?? null;
+      zones[cp] = band ? zoneOf(levels[cp]!, band) : null;
+    }
+    const filled = checkpoints
+      .map((cp) => levels[cp])
+      .filter((l): l is number => l !== null && l !== undefined);
+    staff.push({
+      tab: snap.name,
+      name: c.fields.name || snap.name,
+      role: c.fields.role ?? "",
+      appraiser: c.fields.appraiser ?? "",
+      band: band?.band ?? null,
+      bandText: c.fields.band ?? "",
+      expected: band ? expectedText(band) : null,
+      levels,
+      zones,
+      movement: filled.length >= 2 ? filled[filled.length - 1]! - filled[0]! : null,
+      findings: c.findings,
+    });
+  }
+
+  const distribution: Record<string, Distribution> = {};
+  for (const cp of checkpoints) {
+    const byLevel: Record<string, number> = { none: 0 };
+    for (let l = 0; l <= MAX_LEVEL; l++) byLevel[String(l)] = 0;
+    const byZone = { none: 0, ...Object.fromEntries(ZONES.map((z) => [z, 0])) } as Record<
+      Zone | "none",
+      number
+    >;
+    for (const s of staff) {
+      const l = s.levels[cp];
+      byLevel[l === null || l === undefined ? "none" : String(l)]! += 1;
+      byZone[s.zones[cp] ?? "none"] += 1;
+    }
+    distribution[cp] = { byLevel, byZone };
+  }
+
+  const latest = [...checkpoints].reverse().find((cp) => staff.some((s) => s.levels[cp] !== null));
+  const chartCheckpoint =
+    opts.checkpoint !== undefined && checkpoints.includes(opts.checkpoint)
+      ? opts.checkpoint
+      : (latest ?? checkpoints[0]!);
+  const chartCounts = chart.bands.map(() => Array<number>(MAX_LEVEL + 1).fill(0));
+  for (const s of staff) {
+    const l = s.levels[chartCheckpoint];
+    if (s.band === null || l === null || l === undefined) continue;
+    const i = chart.bands.findIndex((b) => b.band === s.band);
+    if (i >= 0) chartCounts[i]![l]! += 1;
+  }
+  return { staff, skipped, other, checkpoints, distribution, chartCheckpoint, chartCounts };
+}
+
+/** design §5: `{"staff": [...], "skipped": [...]}`. */
+export function rollupJson(r: SchoolRollup) {
+  return {
+    staff: r.staff.map((s) => ({
+      tab: s.tab,
+      name: s.name,
+      band: s.band,
+      levels: s.levels,
+      zones: s.zones,
+      findings: s.findings.map((f) => ({
+        cell: f.cell,
+        checkpoint: f.checkpoint,
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+      })),
+    })),
+    skipped: r.skipped.map((s) => ({ tab: s.tab, reason: s.reason })),
+  };
+}

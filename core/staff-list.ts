@@ -1,0 +1,163 @@
+/**
+ * Staff lists pasted or uploaded as CSV: columns name, band, role, appraiser (a header row naming
+ * them may come first, in any order; without one the columns are taken in that order). Handles a
+ * byte-order mark, comma, semicolon or tab separators, quoted fields with separators and new lines,
+ * and blank lines. Every bad row is reported with its line number, and nothing is returned unless
+ * every row is good: a half-made set of tabs is worse than none.
+ */
+import { LadderError } from "./errors.js";
+import type { ChartTemplate } from "./template.js";
+import { resolveBand } from "./zones.js";
+
+export interface StaffDetails {
+  name: string;
+  /** The band as typed (any of the band's labels or its number). */
+  band: string;
+  role: string;
+  appraiser: string;
+  year?: string;
+}
+
+export interface StaffRow extends StaffDetails {
+  /** 1-based line number in the input where the row starts. */
+  line: number;
+}
+
+export const MAX_STAFF_ROWS = 10_000;
+export const MAX_NAME_LENGTH = 200;
+
+/** Split CSV text into records with their starting line numbers (RFC 4180 quoting). */
+export function parseCsv(text: string, sep: string): { line: number; fields: string[] }[] {
+  const src = text.replace(/^\uFEFF/, "");
+  const out: { line: number; fields: string[] }[] = [];
+  let fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  let line = 1;
+  let startLine = 1;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (src[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else {
+        if (ch === "\n") line++;
+        field += ch;
+      }
+    } else if (ch === '"' && field.trim() === "") {
+      quoted = true;
+      field = "";
+    } else if (ch === sep) {
+      fields.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && src[i + 1] === "\n") i++;
+      fields.push(field);
+      out.push({ line: startLine, fields });
+      fields = [];
+      field = "";
+      line++;
+      startLine = line;
+    } else field += ch;
+  }
+  if (field !== "" || fields.length > 0) {
+    fields.push(field);
+    out.push({ line: startLine, fields });
+  }
+  return out.filter((r) => r.fields.some((f) => f.trim() !== ""));
+}
+
+/** The separator used by the first non-blank line: tab, semicolon or comma (outside quotes). */
+export function detectSeparator(text: string): string {
+  const first =
+    text
+      .replace(/^\uFEFF/, "")
+      .split(/\r?\n/)
+      .find((l) => l.trim() !== "") ?? "";
+  const unquoted = first.replace(/"[^"]*"/g, "");
+  const count = (c: string): number => unquoted.split(c).length - 1;
+  const candidates: [string, number][] = [
+    ["\t", count("\t")],
+    [";", count(";")],
+    [",", count(",")],
+  ];
+  candidates.sort((a, b) => b[1] - a[1]);
+  return candidates[0]![1] > 0 ? candidates[0]![0] : ",";
+}
+
+const COLUMNS = ["name", "band", "role", "appraiser"] as const;
+type Column = (typeof COLUMNS)[number];
+const ALIASES: Record<string, Column> = {
+  name: "name",
+  staffname: "name",
+  fullname: "name",
+  staff: "name",
+  band: "band",
+  gradeband: "band",
+  grade: "band",
+  role: "role",
+  jobtitle: "role",
+  post: "role",
+  appraiser: "appraiser",
+  linemanager: "appraiser",
+  reviewer: "appraiser",
+};
+
+function headerMap(fields: string[]): Map<Column, number> | null {
+  const map = new Map<Column, number>();
+  fields.forEach((f, i) => {
+    const col = ALIASES[f.toLowerCase().replace(/[^a-z]/g, "")];
+    if (col && !map.has(col)) map.set(col, i);
+  });
+  return map.has("name") ? map : null;
+}
+
+/**
+ * Parse a staff list. Throws LadderError("staff-list-invalid") listing every bad row by line number.
+ * @example parseStaffList("name,band\nAnn Lee,UPS1 TLR3\n", chart) -> [{ name: "Ann Lee", band: "UPS1 TLR3", line: 2, ... }]
+ */
+export function parseStaffList(text: string, chart: ChartTemplate): StaffRow[] {
+  const records = parseCsv(text, detectSeparator(text));
+  if (records.length === 0) throw new LadderError("staff-list-invalid", "The staff list is empty.");
+  const header = headerMap(records[0]!.fields.map((f) => f.trim()));
+  const cols = header ?? new Map<Column, number>(COLUMNS.map((c, i) => [c, i]));
+  const rows = header ? records.slice(1) : records;
+  if (rows.length > MAX_STAFF_ROWS)
+    throw new LadderError(
+      "staff-list-invalid",
+      `The staff list has ${rows.length} rows; the most is ${MAX_STAFF_ROWS}.`,
+    );
+  const problems: string[] = [];
+  const out: StaffRow[] = [];
+  for (const r of rows) {
+    const get = (c: Column): string => {
+      const i = cols.get(c);
+      return i === undefined ? "" : (r.fields[i] ?? "").replace(/[\t\r\n]+/g, " ").trim();
+    };
+    const name = get("name");
+    const band = get("band");
+    if (name === "") problems.push(`line ${r.line}: the name is empty`);
+    else if (name.length > MAX_NAME_LENGTH)
+      problems.push(
+        `line ${r.line}: the name is ${name.length} characters long; the most is ${MAX_NAME_LENGTH}`,
+      );
+    if (band === "") problems.push(`line ${r.line}: no grade band for '${name}'`);
+    else if (!resolveBand(band, chart))
+      problems.push(
+        `line ${r.line}: '${band}' is not a grade band (use a number 1-${chart.bands.length} or a label from the grade-band chart, such as '${chart.bands[2]?.teaching ?? ""}')`,
+      );
+    out.push({ line: r.line, name, band, role: get("role"), appraiser: get("appraiser") });
+  }
+  if (problems.length > 0) {
+    const n = problems.length;
+    throw new LadderError(
+      "staff-list-invalid",
+      `The staff list has ${n} problem${n === 1 ? "" : "s"}; nothing was created. First: ${problems[0]!}`,
+      problems,
+    );
+  }
+  return out;
+}
