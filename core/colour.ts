@@ -91,7 +91,7 @@ export function normaliseHex(input: string | null | undefined): string | null {
   const digits = text.startsWith("#") ? text.slice(1) : text;
   if (!/^[0-9a-f]+$/.test(digits)) return null;
   if (digits.length === 3) {
-    return "#" + [...digits].map((d) => d + d).join("");
+    return "#" + digits.replace(/./g, "$&$&");
   }
   if (digits.length === 6) return "#" + digits;
   if (digits.length === 8) {
@@ -137,19 +137,15 @@ export function hslToHex(hsl: Hsl): string {
   const c = (1 - Math.abs(2 * l - 1)) * s;
   const x = c * (1 - Math.abs(((h / 60) % 2) - 1));
   const m = l - c / 2;
-  const sector = Math.floor(h / 60);
-  const [r, g, b] =
-    sector === 0
-      ? [c, x, 0]
-      : sector === 1
-        ? [x, c, 0]
-        : sector === 2
-          ? [0, c, x]
-          : sector === 3
-            ? [0, x, c]
-            : sector === 4
-              ? [x, 0, c]
-              : [c, 0, x];
+  const sectors: readonly (readonly [number, number, number])[] = [
+    [c, x, 0],
+    [x, c, 0],
+    [0, c, x],
+    [0, x, c],
+    [x, 0, c],
+    [c, 0, x],
+  ];
+  const [r, g, b] = sectors[Math.floor(h / 60)] ?? [c, 0, x];
   return "#" + [r, g, b].map((v) => byteHex((v + m) * 255)).join("");
 }
 
