@@ -1,0 +1,201 @@
+/**
+ * What every host does, as pure planning: given what the host read (tab names, snapshots), return
+ * the sheets to write and the result to show. Hosts only read in bulk before and write in bulk after,
+ * so the Sheets add-on, the Excel add-in, the command line and the preview give the same answers.
+ */
+import type {
+  BandInfo,
+  CheckResult,
+  CreateRequest,
+  RollupResult,
+  TemplateInfo,
+  TrustResult,
+} from "./panel-api.js";
+import { builtinTemplates, findTemplate, gradeBands } from "./catalog.js";
+import { checkTab, OWN_ROLES } from "./check.js";
+import { LadderError } from "./errors.js";
+import { CHART_TAB, gradeBandChartSheet } from "./generate/chart.js";
+import { feedbackSheet } from "./generate/feedback.js";
+import { ladderSheet } from "./generate/ladder.js";
+import { ratingSheet } from "./generate/rating.js";
+import { schoolYear } from "./generate/staff-header.js";
+import { schoolSummarySheet, SUMMARY_TAB } from "./generate/summary.js";
+import { legalTabName } from "./names.js";
+import { rollupSchool, type SchoolRollup } from "./rollup.js";
+import { parseMarker, type SheetSpec, type TabSnapshot } from "./sheet.js";
+import type { StaffDetails } from "./staff-list.js";
+import type { Template } from "./template.js";
+import { readSchoolSummary, trustSheet, type SchoolCounts } from "./trust.js";
+import { bandLabel, resolveBand } from "./zones.js";
+
+export { CHART_TAB, SUMMARY_TAB };
+
+/** "2026-11-23" */
+export function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+export function templateInfos(templates: readonly Template[] = builtinTemplates()): TemplateInfo[] {
+  return templates
+    .filter((t) => t.kind !== "chart")
+    .map((t) =>
+      t.kind === "ladder"
+        ? {
+            id: t.id,
+            title: t.title,
+            kind: t.kind,
+            minLevel: t.generate.minLevel,
+            maxLevel: t.generate.maxLevel,
+          }
+        : { id: t.id, title: t.title, kind: t.kind },
+    );
+}
+
+export function bandInfos(): BandInfo[] {
+  return gradeBands().bands.map((b) => ({ band: b.band, label: bandLabel(b) }));
+}
+
+/** A staff tab for one person, whatever the template kind. */
+export function staffSheet(
+  t: Template,
+  staff: StaffDetails,
+  opts: { name: string; year: string; ticks?: boolean; upTo?: number },
+): SheetSpec {
+  switch (t.kind) {
+    case "ladder":
+      return ladderSheet(t, staff, opts);
+    case "rating":
+      return ratingSheet(t, staff, opts);
+    case "feedback":
+      return feedbackSheet(t, { Meeting: staff.name }, opts);
+    case "chart":
+      return gradeBandChartSheet(t, null, opts.name);
+  }
+}
+
+/**
+ * Sheets for a create request: names made legal and unique against the workbook's tabs (existing
+ * tabs are never overwritten), every band checked first so nothing is made if any is wrong.
+ * @example planCreate({ templateId: "leadership-ladder", staff: [ann], ticks: false }, ["Sheet1"], new Date())
+ */
+export function planCreate(
+  req: CreateRequest,
+  existingTabNames: readonly string[],
+  today: Date,
+): SheetSpec[] {
+  const t = findTemplate(req.templateId);
+  const chart = gradeBands();
+  const problems = req.staff.flatMap((s, i) => {
+    const who = s.name.trim() || `row ${i + 1}`;
+    if (s.name.trim() === "") return [`row ${i + 1}: the name is empty`];
+    if (t.kind !== "feedback" && !resolveBand(s.band, chart))
+      return [`${who}: '${s.band}' is not a grade band`];
+    return [];
+  });
+  if (problems.length)
+    throw new LadderError("staff-list-invalid", `Nothing was created: ${problems[0]!}`, problems);
+  const taken = [...existingTabNames];
+  const year = schoolYear(today);
+  return req.staff.map((s) => {
+    const name = legalTabName(s.name, taken);
+    taken.push(name);
+    const details = {
+      name: s.name.trim(),
+      band: s.band.trim(),
+      role: s.role.trim(),
+      appraiser: s.appraiser.trim(),
+    };
+    return staffSheet(t, details, {
+      name,
+      year,
+      ticks: req.ticks,
+      ...(req.upTo !== undefined ? { upTo: req.upTo } : {}),
+    });
+  });
+}
+
+export function planFeedbackForm(
+  fields: Readonly<Record<string, string>>,
+  existingTabNames: readonly string[],
+  templateId = "equip-meeting-feedback",
+): SheetSpec {
+  const t = findTemplate(templateId);
+  if (t.kind !== "feedback")
+    throw new LadderError("template-unknown", `'${templateId}' is not a feedback form.`);
+  const wanted = ["Feedback", fields.Meeting, fields.Date].filter((x) => x && x.trim()).join(" ");
+  return feedbackSheet(t, fields, { name: legalTabName(wanted, existingTabNames) });
+}
+
+/** Is this tab one the roll-up owns (summary, chart, trust)? */
+export function isOwnTab(marker: string | null): boolean {
+  const m = parseMarker(marker);
+  return m !== null && OWN_ROLES.has(m.role);
+}
+
+export function planGradeBandChart(rollup: SchoolRollup | null): SheetSpec {
+  return gradeBandChartSheet(gradeBands(), rollup, CHART_TAB);
+}
+
+export function checkResult(snap: TabSnapshot): CheckResult {
+  const c = checkTab(snap);
+  return {
+    tab: snap.name,
+    kind: c.kind,
+    templateTitle: c.template?.title ?? null,
+    levels: c.levels,
+    findings: c.findings,
+    skipped: c.skipped,
+  };
+}
+
+/**
+ * Roll up: the summary and grade-band chart sheets (which replace any earlier ones: hosts find those
+ * by marker role), and the result to show.
+ */
+export function planRollup(snapshots: readonly TabSnapshot[], checkpoint: string | undefined, today: Date) {
+  const rollup = rollupSchool(
+    snapshots.filter((s) => !isOwnTab(s.marker)),
+    checkpoint !== undefined ? { checkpoint } : {},
+  );
+  const chart = gradeBands();
+  const sheets = [
+    schoolSummarySheet(rollup, chart, { date: isoDate(today) }),
+    gradeBandChartSheet(chart, rollup),
+  ];
+  const all = rollup.staff.flatMap((s) => s.findings);
+  const result: RollupResult = {
+    tabs: sheets.map((s) => s.name),
+    staffCount: rollup.staff.length,
+    skipped: rollup.skipped,
+    chartCheckpoint: rollup.chartCheckpoint,
+    zones: Object.fromEntries(rollup.checkpoints.map((cp) => [cp, { ...rollup.distribution[cp]!.byZone }])),
+    errors: all.filter((f) => f.severity === "error").length,
+    warnings: all.filter((f) => f.severity === "warning").length,
+  };
+  return { rollup, sheets, result };
+}
+
+/**
+ * Trust roll-up from school summary tabs (one per school; the CLI reads them from many files, the
+ * add-ins from the summary tabs present in one file). Schools that cannot be read are listed, and the
+ * others still roll up.
+ */
+export function planTrust(
+  summaries: readonly { school: string; snapshot: TabSnapshot }[],
+  today: Date,
+  problems: readonly string[] = [],
+) {
+  const schools: SchoolCounts[] = [];
+  const all = [...problems];
+  for (const s of summaries) {
+    try {
+      schools.push(readSchoolSummary(s.school, s.snapshot));
+    } catch (e) {
+      if (e instanceof LadderError) all.push(e.message);
+      else throw e;
+    }
+  }
+  const sheet = trustSheet(schools, { date: isoDate(today), problems: all });
+  const result: TrustResult = { tabs: [sheet.name], schools: schools.length, problems: all };
+  return { schools, sheets: [sheet], result };
+}

@@ -1,0 +1,85 @@
+/**
+ * The typed panel API: everything the panel (Sheets sidebar, Excel task pane, local preview) asks
+ * of its host. One interface, three bridges: google.script.run in Sheets (wrapped in promises; calls
+ * may finish out of order), direct calls into the Office adapter in Excel, and the in-memory
+ * workbook in the preview. Requests and results are plain JSON so they cross google.script.run.
+ */
+import type { Finding } from "./findings.js";
+
+export interface TemplateInfo {
+  id: string;
+  title: string;
+  kind: "ladder" | "rating" | "feedback" | "chart";
+  /** Ladder templates: the levels a tab can be generated up to. */
+  minLevel?: number;
+  maxLevel?: number;
+}
+
+export interface BandInfo {
+  band: number;
+  label: string;
+}
+
+export interface StaffInput {
+  name: string;
+  band: string;
+  role: string;
+  appraiser: string;
+}
+
+export interface CreateRequest {
+  templateId: string;
+  /** One or more staff (the panel parses pasted lists with core's parseStaffList and sends batches). */
+  staff: StaffInput[];
+  ticks: boolean;
+  /** Ladder: highest level on the tab. */
+  upTo?: number;
+}
+
+export interface CreateResult {
+  /** Names of the tabs created, in order (legal and unique; existing tabs are never overwritten). */
+  created: string[];
+}
+
+export interface CheckResult {
+  tab: string;
+  kind: "ladder" | "rating" | "feedback" | null;
+  templateTitle: string | null;
+  levels: Record<string, number | null> | null;
+  findings: Finding[];
+  /** Why the tab could not be read, in plain words; null when it was read. */
+  skipped: string | null;
+}
+
+export interface RollupResult {
+  /** Tabs written (summary, grade-band chart). */
+  tabs: string[];
+  staffCount: number;
+  skipped: { tab: string; reason: string }[];
+  chartCheckpoint: string;
+  /** zones[checkpoint][zone] = number of staff */
+  zones: Record<string, Record<string, number>>;
+  errors: number;
+  warnings: number;
+}
+
+export interface TrustResult {
+  tabs: string[];
+  schools: number;
+  problems: string[];
+}
+
+export interface PanelApi {
+  listTemplates(): Promise<TemplateInfo[]>;
+  listBands(): Promise<BandInfo[]>;
+  createTabs(req: CreateRequest): Promise<CreateResult>;
+  createFeedbackForm(fields: Record<string, string>): Promise<{ tab: string }>;
+  createGradeBandChart(): Promise<{ tab: string }>;
+  /** Check the active tab (the one the person is looking at). */
+  checkActiveTab(): Promise<CheckResult>;
+  /** Select a cell (clicking a finding). */
+  selectCell(tab: string, cell: string): Promise<void>;
+  rollupSchool(checkpoint?: string): Promise<RollupResult>;
+  /** Trust roll-up from the school summary tabs present in this workbook. */
+  rollupTrust(): Promise<TrustResult>;
+}
