@@ -52,7 +52,7 @@ export function templateInfos(templates: readonly Template[] = builtinTemplates(
 }
 
 export function bandInfos(): BandInfo[] {
-  return gradeBands().bands.map((b) => ({ band: b.band, label: bandLabel(b) }));
+  return gradeBands().bands.map((b) => ({ ...b, label: bandLabel(b) }));
 }
 
 /** A staff tab for one person, whatever the template kind. */

@@ -5,6 +5,7 @@
  * workbook in the preview. Requests and results are plain JSON so they cross google.script.run.
  */
 import type { Finding } from "./findings.js";
+import type { Band } from "./template.js";
 
 export interface TemplateInfo {
   id: string;
@@ -15,8 +16,12 @@ export interface TemplateInfo {
   maxLevel?: number;
 }
 
-export interface BandInfo {
-  band: number;
+/**
+ * A grade band as the chart defines it (number, its three labels, entry and expected levels), plus a
+ * readable label. The whole band travels so the panel can validate pasted staff lists client-side
+ * with core's parseStaffList({ bands }) and nothing is sent if a row is bad.
+ */
+export interface BandInfo extends Band {
   label: string;
 }
 

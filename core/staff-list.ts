@@ -6,8 +6,7 @@
  * every row is good: a half-made set of tabs is worse than none.
  */
 import { LadderError } from "./errors.js";
-import type { ChartTemplate } from "./template.js";
-import { resolveBand } from "./zones.js";
+import { resolveBand, type BandList } from "./zones.js";
 
 export interface StaffDetails {
   name: string;
@@ -119,7 +118,7 @@ function headerMap(fields: string[]): Map<Column, number> | null {
  * Parse a staff list. Throws LadderError("staff-list-invalid") listing every bad row by line number.
  * @example parseStaffList("name,band\nAnn Lee,UPS1 TLR3\n", chart) -> [{ name: "Ann Lee", band: "UPS1 TLR3", line: 2, ... }]
  */
-export function parseStaffList(text: string, chart: ChartTemplate): StaffRow[] {
+export function parseStaffList(text: string, chart: BandList): StaffRow[] {
   const records = parseCsv(text, detectSeparator(text));
   if (records.length === 0) throw new LadderError("staff-list-invalid", "The staff list is empty.");
   const header = headerMap(records[0]!.fields.map((f) => f.trim()));

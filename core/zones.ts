@@ -14,7 +14,10 @@ function squash(s: string): string {
  * resolveBand("ups1 tlr3", chart)?.band === 3; resolveBand("Band 5", chart)?.band === 5
  * Returns null for anything that names no band (including an empty cell).
  */
-export function resolveBand(label: string | number | null | undefined, chart: ChartTemplate): Band | null {
+/** Only the bands are needed, so the panel can validate with the bands the host sent (BandInfo). */
+export type BandList = Pick<ChartTemplate, "bands">;
+
+export function resolveBand(label: string | number | null | undefined, chart: BandList): Band | null {
   if (label === null || label === undefined) return null;
   const s = squash(String(label));
   if (s === "") return null;
