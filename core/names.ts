@@ -9,6 +9,8 @@ export const MAX_TAB_NAME = 31;
 const ILLEGAL = /[[\]:*?/\\]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL_TEST = /[\u0000-\u001f\u007f]/;
 
 /** True when `name` is already a legal tab name (ignoring uniqueness). */
 export function isLegalTabName(name: string): boolean {
@@ -16,7 +18,7 @@ export function isLegalTabName(name: string): boolean {
     name.length > 0 &&
     name.length <= MAX_TAB_NAME &&
     !/[[\]:*?/\\]/.test(name) &&
-    !/[\u0000-\u001f\u007f]/.test(name) &&
+    !CONTROL_TEST.test(name) &&
     !name.startsWith("'") &&
     !name.endsWith("'") &&
     name.trim() === name &&

@@ -82,7 +82,7 @@ export function rollupSchool(snaps: readonly TabSnapshot[], opts: RollupOptions 
     const zones: Record<string, Zone | null> = {};
     for (const cp of checkpoints) {
       levels[cp] = c.levels[cp] ?? null;
-      zones[cp] = band ? zoneOf(levels[cp]!, band) : null;
+      zones[cp] = band ? zoneOf(levels[cp], band) : null;
     }
     const filled = checkpoints
       .map((cp) => levels[cp])

@@ -91,7 +91,7 @@ export function readFields(values: readonly (readonly CellValue[])[], beforeRow:
     const row = values[r] ?? [];
     for (let c = 0; c < row.length; c++) {
       const n = norm(row[c]);
-      const key = (Object.keys(FIELD_SPELLINGS) as (keyof typeof FIELD_SPELLINGS)[]).find((k) =>
+      const key = (Object.keys(FIELD_SPELLINGS)).find((k) =>
         FIELD_SPELLINGS[k]!.includes(n),
       );
       if (key === undefined || out[key] !== undefined) continue;

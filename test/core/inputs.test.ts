@@ -1,0 +1,186 @@
+import { describe, expect, it } from "vitest";
+import { planCreate } from "../../core/app.js";
+import { gradeBands, loadCatalog } from "../../core/catalog.js";
+import { LadderError } from "../../core/errors.js";
+import { isLegalTabName, legalTabName } from "../../core/names.js";
+import { parseStaffList } from "../../core/staff-list.js";
+import { snapshotOf } from "../../core/snapshot.js";
+import leadership from "../../templates/leadership-ladder.json";
+
+const chart = gradeBands();
+const today = new Date("2026-11-23T10:00:00Z");
+
+function thrown(f: () => unknown): LadderError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof LadderError) return e;
+    throw e;
+  }
+  throw new Error("did not throw");
+}
+
+describe("staff lists", () => {
+  it("reads a BOM, semicolons, quoted separators and new lines, and skips blank lines", () => {
+    const text =
+      '\uFEFFname;band;role;appraiser\r\n"Lee; Ann";UPS1 TLR3;"Teacher\nYear 4";Sam\r\n\r\n;;;\nBen Ng;5;TA;\n';
+    const rows = parseStaffList(text, chart);
+    expect(rows.map((r) => [r.line, r.name, r.band, r.role])).toEqual([
+      [2, "Lee; Ann", "UPS1 TLR3", "Teacher Year 4"],
+      [6, "Ben Ng", "5", "TA"],
+    ]);
+  });
+
+  it("takes columns in order when there is no header, and reads tabs", () => {
+    expect(parseStaffList("Ann\tG\tClerk\tSam", chart)[0]).toMatchObject({
+      name: "Ann",
+      band: "G",
+      appraiser: "Sam",
+    });
+  });
+
+  it("reports every bad row with its line number and returns nothing", () => {
+    const e = thrown(() => parseStaffList("name,band\nAnn,3\n,4\nBen,\nCat,Band 12\n", chart));
+    expect(e.code).toBe("staff-list-invalid");
+    expect(e.details).toEqual([
+      "line 3: the name is empty",
+      "line 4: no grade band for 'Ben'",
+      expect.stringMatching(/^line 5: 'Band 12' is not a grade band/) as string,
+    ]);
+  });
+
+  it("keeps duplicate names (tab names are made unique later)", () => {
+    expect(parseStaffList("name,band\nAnn,3\nAnn,3\n", chart)).toHaveLength(2);
+  });
+
+  it("handles 5,000 rows", () => {
+    const text =
+      "name,band\n" + Array.from({ length: 5000 }, (_, i) => `Person ${i},${(i % 7) + 1}`).join("\n");
+    expect(parseStaffList(text, chart)).toHaveLength(5000);
+  });
+});
+
+describe("tab names", () => {
+  it.each([
+    ["Smith: J/K", "Smith- J-K"],
+    ["[Lead]*?", "-Lead---"],
+    ["'quoted'", "quoted"],
+    ["History", "History (tab)"],
+    ["  ", "Staff"],
+    ["a".repeat(40), "a".repeat(31)],
+    ['=HYPERLINK("http://x","y")', '=HYPERLINK("http---x","y")'],
+  ])("%j becomes %j", (wanted, want) => {
+    const got = legalTabName(wanted, []);
+    expect(got).toBe(want);
+    expect(isLegalTabName(got)).toBe(true);
+  });
+
+  it("duplicates get a number, within 31 characters, ignoring case", () => {
+    expect(legalTabName("Ann Lee", ["ann lee"])).toBe("Ann Lee (2)");
+    expect(legalTabName("Ann Lee", ["Ann Lee", "Ann Lee (2)"])).toBe("Ann Lee (3)");
+    const long = "b".repeat(31);
+    expect(legalTabName(long, [long])).toBe(`${"b".repeat(27)} (2)`);
+  });
+
+  it("never splits an emoji", () => {
+    const name = legalTabName(`${"x".repeat(30)}😀`, []);
+    expect(name).toBe("x".repeat(30));
+  });
+});
+
+describe("planCreate", () => {
+  it("two staff with the same name get two tabs, each saying whose it is", () => {
+    const staff = { name: "Ann Lee", band: "3", role: "", appraiser: "" };
+    const specs = planCreate(
+      { templateId: "leadership-ladder", staff: [staff, staff], ticks: false },
+      ["Ann Lee"],
+      today,
+    );
+    expect(specs.map((s) => s.name)).toEqual(["Ann Lee (2)", "Ann Lee (3)"]);
+    const snap = snapshotOf(specs[0]!);
+    expect(snap.values.find((r) => r[0] === "Name")?.[1]).toBe("Ann Lee");
+  });
+
+  it("a hostile name is kept as plain text in the Name cell", () => {
+    const name = '=HYPERLINK("http://x","y")';
+    const [spec] = planCreate(
+      {
+        templateId: "leadership-ladder",
+        staff: [{ name, band: "3", role: "", appraiser: "" }],
+        ticks: false,
+      },
+      [],
+      today,
+    );
+    expect(spec!.values.find((r) => r[0] === "Name")?.[1]).toBe(name);
+    expect(spec!.formulas).toEqual([]);
+  });
+
+  it("one bad band creates nothing", () => {
+    const e = thrown(() =>
+      planCreate(
+        {
+          templateId: "leadership-ladder",
+          staff: [
+            { name: "A", band: "3", role: "", appraiser: "" },
+            { name: "B", band: "x", role: "", appraiser: "" },
+          ],
+          ticks: false,
+        },
+        [],
+        today,
+      ),
+    );
+    expect(e.message).toMatch(/Nothing was created: B: 'x' is not a grade band/);
+  });
+});
+
+describe("broken templates", () => {
+  const base = leadership as unknown as Record<string, unknown>;
+  it.each([
+    [{ ...base, title: undefined }, "$.title"],
+    [{ ...base, kind: "spinner" }, "$.kind"],
+    [{ ...base, version: "one" }, "$.version"],
+    [
+      { ...base, levels: [{ level: 1, name: "x", statements: [{ text: 5 }] }] },
+      "$.levels[0].statements[0].text",
+    ],
+  ])("names the file and the JSON path (%#)", (json, path) => {
+    const e = thrown(() => loadCatalog([{ file: "templates/leadership-ladder.json", json }]));
+    expect(e.code).toBe("template-invalid");
+    expect(e.message).toContain(`templates/leadership-ladder.json: ${path}`);
+  });
+
+  it("duplicate codes in a rating template are refused", () => {
+    const json = {
+      id: "x",
+      version: 1,
+      kind: "rating",
+      title: "X",
+      source: "test",
+      checkpoints: ["Sep"],
+      scale: [
+        { key: "Y", label: "Yes" },
+        { key: "N", label: "No" },
+      ],
+      sections: [
+        {
+          title: "S",
+          items: [
+            { code: "A1", text: "a" },
+            { code: "A1", text: "b" },
+          ],
+        },
+      ],
+    };
+    expect(thrown(() => loadCatalog([{ file: "templates/x.json", json }])).message).toContain(
+      "duplicate item code 'A1'",
+    );
+  });
+
+  it("an id that does not match the file name is refused, and nothing is half-loaded", () => {
+    expect(() => loadCatalog([{ file: "templates/other.json", json: base }])).toThrow(
+      /must match the file name/,
+    );
+  });
+});
