@@ -171,6 +171,7 @@ export function planRollup(snapshots: readonly TabSnapshot[], checkpoint: string
     zones: Object.fromEntries(rollup.checkpoints.map((cp) => [cp, { ...rollup.distribution[cp]!.byZone }])),
     errors: all.filter((f) => f.severity === "error").length,
     warnings: all.filter((f) => f.severity === "warning").length,
+    zoneKey: chart.zones.map(({ zone, label, symbol, fill }) => ({ zone, label, symbol, fill })),
   };
   return { rollup, sheets, result };
 }

@@ -66,6 +66,8 @@ export interface RollupResult {
   zones: Record<string, Record<string, number>>;
   errors: number;
   warnings: number;
+  /** How each zone is shown (word, symbol, fill), in chart order, so panels never rely on colour alone. */
+  zoneKey?: { zone: string; label: string; symbol: string; fill: string }[];
 }
 
 export interface TrustResult {
