@@ -1,0 +1,161 @@
+/**
+ * Opening and saving .xlsx files for the command line: the only place that touches the file system.
+ *
+ * - Opening classifies bad files before ExcelJS sees them (empty, not a zip, an old .xls or a
+ *   password-protected file, a truncated zip, a zip that is not a workbook) and turns each into one
+ *   LadderError("file-unreadable") line, because ExcelJS's own errors ("End of data reached",
+ *   "Can't find end of central directory") mean nothing to a headteacher.
+ * - Saving is atomic: the bytes go to a temporary file beside the target, then a rename replaces the
+ *   target in one step; on any failure the temporary file is removed and the original is untouched.
+ *
+ * It does not read cells or write tabs (read.ts, write.ts do); it does hold the charts that ExcelJS
+ * cannot write, so that save can add them to the zip afterwards (chart.ts).
+ *
+ * Why ExcelJS: maintained, MIT, reads and writes styles, merges, validations, conditional formats and
+ * comments, and keeps the file's own theme part; SheetJS's community build drops styles on write.
+ */
+import { randomBytes } from "node:crypto";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { LadderError } from "../../core/errors.js";
+import type { ChartSpec, CellValue } from "../../core/sheet.js";
+import { injectCharts } from "./chart.js";
+
+/** A chart waiting to be added to the zip after ExcelJS has written the workbook. */
+export interface PendingChart {
+  sheetName: string;
+  spec: ChartSpec;
+  /** The spec's whole value grid, for the chart's cached values. */
+  values: readonly (readonly CellValue[])[];
+}
+
+/** An open workbook: ExcelJS's model plus what ExcelJS cannot carry itself. */
+export interface Book {
+  workbook: ExcelJS.Workbook;
+  charts: PendingChart[];
+  /**
+   * The file had no theme part (LibreOffice writes none). ExcelJS would still write a relationship
+   * to theme1.xml without the part, which Excel reports as damage, so save removes it.
+   */
+  themeMissing?: boolean;
+}
+
+export function newBook(): Book {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "ladder-sheets";
+  return { workbook, charts: [] };
+}
+
+function unreadable(file: string, why: string): LadderError {
+  return new LadderError("file-unreadable", `${file}: ${why}`);
+}
+
+/** Read the file's bytes; a missing file or a folder is one clear line. */
+export async function readBytes(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw unreadable(path, "no such file");
+    if (code === "EISDIR") throw unreadable(path, "is a folder, not an .xlsx file");
+    if (code === "EACCES" || code === "EPERM") throw unreadable(path, "permission denied");
+    throw unreadable(path, `cannot be read (${code ?? "unknown error"})`);
+  }
+}
+
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+/**
+ * Check the bytes are an .xlsx package and return its zip. Each kind of bad file gets its own
+ * message, named by `label` (the path, or "the file" for a buffer).
+ */
+export async function openZip(bytes: Uint8Array, label: string): Promise<JSZip> {
+  if (bytes.length === 0) throw unreadable(label, "the file is empty (0 bytes)");
+  if (CFB_MAGIC.every((b, i) => bytes[i] === b))
+    throw unreadable(label, "password-protected or old .xls file: save it in Excel as an unprotected .xlsx");
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+    const head = Buffer.from(bytes.subarray(0, 512)).toString("utf8");
+    const textLike = !head.includes("\u0000") && /^[\s\S]*[,;\t\n]/.test(head);
+    throw unreadable(
+      label,
+      textLike ? "is text (CSV?), not an .xlsx workbook" : "is not an .xlsx workbook (not a zip file)",
+    );
+  }
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw unreadable(label, "is damaged (the zip is truncated or corrupt)");
+  }
+  if (!zip.file("[Content_Types].xml") || !zip.file("xl/workbook.xml"))
+    throw unreadable(label, "is a zip file but not an .xlsx workbook (no xl/workbook.xml)");
+  return zip;
+}
+
+/** Load ExcelJS's model from bytes already checked by openZip. */
+export async function loadExcel(bytes: Uint8Array, label: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    throw unreadable(label, `is damaged and cannot be read (${why})`);
+  }
+  return workbook;
+}
+
+/** The workbook as .xlsx bytes, with the pending charts added. */
+export async function toBuffer(book: Book): Promise<Buffer> {
+  const raw = await book.workbook.xlsx.writeBuffer();
+  const bytes = Buffer.from(raw);
+  if (book.charts.length === 0 && !book.themeMissing) return bytes;
+  const zip = await JSZip.loadAsync(bytes);
+  if (book.themeMissing && !zip.file("xl/theme/theme1.xml")) await dropThemeReference(zip);
+  await injectCharts(zip, book.charts);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+async function dropThemeReference(zip: JSZip): Promise<void> {
+  const relsPath = "xl/_rels/workbook.xml.rels";
+  const rels = await zip.file(relsPath)?.async("string");
+  if (rels) zip.file(relsPath, rels.replace(/<Relationship\b[^>]*\/theme"[^>]*\/>/g, ""));
+  const types = await zip.file("[Content_Types].xml")?.async("string");
+  if (types)
+    zip.file(
+      "[Content_Types].xml",
+      types.replace(/<Override\b[^>]*PartName="\/xl\/theme\/[^"]*"[^>]*\/>/g, ""),
+    );
+}
+
+/** Hooks for tests: make the write fail part-way to prove the original survives. */
+export interface SaveHooks {
+  beforeRename?: (tempPath: string) => Promise<void> | void;
+}
+
+/**
+ * Save atomically: temp file beside the target (same folder, so rename never crosses devices),
+ * then rename over it. On any error the temp file is removed and the target is as it was.
+ */
+export async function saveBook(book: Book, path: string, hooks: SaveHooks = {}): Promise<void> {
+  const bytes = await toBuffer(book);
+  await writeAtomic(path, bytes, hooks);
+}
+
+export async function writeAtomic(path: string, bytes: Uint8Array, hooks: SaveHooks = {}): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    await writeFile(temp, bytes, { flag: "wx" });
+    await hooks.beforeRename?.(temp);
+    await rename(temp, path);
+  } catch (e) {
+    await rm(temp, { force: true });
+    if (e instanceof LadderError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new LadderError(
+      "host-failed",
+      `${path}: could not be saved (${code ?? (e instanceof Error ? e.message : String(e))}); the original is unchanged`,
+    );
+  }
+}

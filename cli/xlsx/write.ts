@@ -1,0 +1,221 @@
+/**
+ * Writes core's SheetSpec into an ExcelJS workbook as one new worksheet: values, formulas, styles,
+ * merges, widths, frozen rows, tick boxes, drop-downs, conditional formats, notes, tab colour, the
+ * hidden marker (meta.ts) and charts (queued on the Book; chart.ts adds them at save).
+ *
+ * What it does not do, and why:
+ * - Strings are always stored as text (shared strings), even "=HYPERLINK(...)", "+1" or "@SUM(A1)":
+ *   only spec.formulas become formulas, so a staff name can never run as one.
+ * - Tick boxes: .xlsx has no tick box that Excel, LibreOffice and Sheets all read (Excel 365's
+ *   in-cell checkbox is a recent extension the others ignore), so a tick box is a TRUE/FALSE boolean
+ *   with a TRUE,FALSE drop-down; the conditional formats still colour the cells by the rule.
+ * - Warning-only protected ranges are skipped: .xlsx sheet protection is all-or-nothing (a
+ *   protected sheet refuses edits; there is no "warn, then allow"), so it would lock people out.
+ */
+import type ExcelJS from "exceljs";
+import { parseA1, parseRange } from "../../core/a1.js";
+import { LadderError } from "../../core/errors.js";
+import { formatMarker, type SheetSpec, type Style } from "../../core/sheet.js";
+import type { Book } from "./book.js";
+import { chartMetaText } from "./meta.js";
+
+/** Excel column width is in characters of the default font (about 7 px each at Calibri 11). */
+export function pxToWidth(px: number): number {
+  return Math.round((px / 7) * 100) / 100;
+}
+
+function argb(hex: string): string {
+  return `FF${hex.replace(/^#/, "").toUpperCase()}`;
+}
+
+function forEachCell(ws: ExcelJS.Worksheet, range: string, fn: (cell: ExcelJS.Cell) => void): void {
+  const r = parseRange(range);
+  for (let row = r.row; row < r.row + r.rows; row++)
+    for (let col = r.col; col < r.col + r.cols; col++) fn(ws.getCell(row + 1, col + 1));
+}
+
+const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FFBFBFBF" } };
+
+/** Apply one style to a cell, keeping what earlier styles set (later styles win per property). */
+function applyStyle(cell: ExcelJS.Cell, s: Style): void {
+  if (
+    s.bold !== undefined ||
+    s.italic !== undefined ||
+    s.fontSize !== undefined ||
+    s.fontColor !== undefined
+  ) {
+    const font: Partial<ExcelJS.Font> = { ...cell.font };
+    if (s.bold !== undefined) font.bold = s.bold;
+    if (s.italic !== undefined) font.italic = s.italic;
+    if (s.fontSize !== undefined) font.size = s.fontSize;
+    if (s.fontColor !== undefined) font.color = { argb: argb(s.fontColor) };
+    cell.font = font;
+  }
+  if (s.fill !== undefined)
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
+  if (s.wrap !== undefined || s.hAlign !== undefined || s.vAlign !== undefined) {
+    const al: Partial<ExcelJS.Alignment> = { ...cell.alignment };
+    if (s.wrap !== undefined) al.wrapText = s.wrap;
+    if (s.hAlign !== undefined) al.horizontal = s.hAlign;
+    if (s.vAlign !== undefined) al.vertical = s.vAlign;
+    cell.alignment = al;
+  }
+  if (s.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  if (s.numberFormat !== undefined) cell.numFmt = s.numberFormat;
+}
+
+function stripEquals(formula: string): string {
+  return formula.replace(/^\s*=/, "");
+}
+
+/** The widest column the spec uses (values, widths, styles, merges), 0-based count. */
+function specWidth(spec: SheetSpec): number {
+  let w = Math.max(spec.columnWidths.length, ...spec.values.map((r) => r.length), 0);
+  const ranges = [
+    ...spec.styles.map((s) => s.range),
+    ...spec.merges,
+    ...spec.checkboxes,
+    ...spec.validations.map((v) => v.range),
+  ];
+  for (const r of ranges) {
+    const p = parseRange(r);
+    w = Math.max(w, p.col + p.cols);
+  }
+  for (const f of spec.formulas) w = Math.max(w, parseA1(f.cell).col + 1);
+  return w;
+}
+
+const DEFAULT_COL_PX = 64;
+
+/**
+ * Row heights for wrapped text. Excel does not grow a row to fit wrapped text when it opens a file
+ * (and never for merged cells), so long instructions and statements would be cut off: estimate the
+ * lines each wrapped cell needs from its (merged) width and set the row height from that.
+ */
+function fitWrappedRows(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
+  const widthPx = (col: number): number => spec.columnWidths[col] ?? DEFAULT_COL_PX;
+  const mergedWidth = new Map<string, number>();
+  for (const m of spec.merges) {
+    const r = parseRange(m);
+    let w = 0;
+    for (let c = r.col; c < r.col + r.cols; c++) w += widthPx(c);
+    mergedWidth.set(`${r.row}:${r.col}`, w);
+  }
+  ws.eachRow((row, r) => {
+    let points = 0;
+    row.eachCell((cell, c) => {
+      if (!cell.alignment?.wrapText || typeof cell.value !== "string") return;
+      if (cell.isMerged && cell.master.address !== cell.address) return;
+      const px = mergedWidth.get(`${r - 1}:${c - 1}`) ?? widthPx(c - 1);
+      const size = cell.font?.size ?? 11;
+      const perLine = Math.max(1, Math.floor((px - 6) / (size * 0.62)));
+      const lines = cell.value
+        .split("\n")
+        .reduce((n, p) => n + Math.max(1, Math.ceil(p.length / perLine)), 0);
+      points = Math.max(points, lines * size * 1.3 + 3);
+    });
+    if (points > 15) row.height = Math.ceil(points);
+  });
+}
+
+/**
+ * Add `spec` as a new worksheet of `book`. Throws LadderError("tab-exists") when a tab of that name
+ * (ignoring case) is already there: replacing a tab is the caller's explicit decision (removeTab).
+ */
+export function writeSheet(book: Book, spec: SheetSpec): ExcelJS.Worksheet {
+  const wb = book.workbook;
+  if (wb.worksheets.some((w) => w.name.toLowerCase() === spec.name.toLowerCase()))
+    throw new LadderError("tab-exists", `A tab called '${spec.name}' already exists.`);
+  const ws = wb.addWorksheet(spec.name);
+
+  spec.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      // Strings are assigned as plain values: ExcelJS stores them as shared strings, never formulas.
+      if (v !== null && v !== "") ws.getCell(r + 1, c + 1).value = v;
+    }),
+  );
+  for (const f of spec.formulas) {
+    const { row, col } = parseA1(f.cell);
+    const cell = ws.getCell(row + 1, col + 1);
+    // A value core also put in the same cell is the formula's cached result, so readers that do not
+    // recalculate (ours, a preview) still see it.
+    const cached = spec.values[row]?.[col];
+    cell.value =
+      cached === null || cached === undefined || cached === ""
+        ? { formula: stripEquals(f.formula) }
+        : { formula: stripEquals(f.formula), result: cached };
+  }
+  for (const s of spec.styles) forEachCell(ws, s.range, (cell) => applyStyle(cell, s));
+  for (const m of spec.merges) ws.mergeCells(m);
+  spec.columnWidths.forEach((px, i) => {
+    if (px > 0) ws.getColumn(i + 1).width = pxToWidth(px);
+  });
+  fitWrappedRows(ws, spec);
+  // Printing: one page wide, as many pages tall as needed.
+  ws.pageSetup = { ...ws.pageSetup, fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: "portrait" };
+  if (spec.frozenRows > 0) ws.views = [{ state: "frozen", ySplit: spec.frozenRows, xSplit: 0 }];
+
+  for (const range of spec.checkboxes)
+    forEachCell(ws, range, (cell) => {
+      if (typeof cell.value !== "boolean") cell.value = false;
+      cell.dataValidation = { type: "list", allowBlank: true, formulae: ['"TRUE,FALSE"'] };
+      cell.alignment = { ...cell.alignment, horizontal: "center" };
+    });
+  for (const v of spec.validations) {
+    const formula = `"${v.list.map((x) => x.replace(/"/g, '""')).join(",")}"`;
+    forEachCell(ws, v.range, (cell) => {
+      cell.dataValidation = {
+        type: "list",
+        allowBlank: true,
+        formulae: [formula],
+        showErrorMessage: true,
+        errorStyle: v.strict ? "stop" : "warning",
+      };
+    });
+  }
+  spec.conditionalFormats.forEach((cf, i) => {
+    const font: Partial<ExcelJS.Font> | undefined = cf.fontColor
+      ? { color: { argb: argb(cf.fontColor) } }
+      : undefined;
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [
+        {
+          type: "expression",
+          priority: i + 1,
+          formulae: [stripEquals(cf.formula)],
+          // A differential (dxf) solid fill takes its colour from bgColor, not fgColor.
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } },
+            ...(font ? { font } : {}),
+          },
+        },
+      ],
+    });
+  });
+  // spec.protectedRanges: deliberately not written (see the header).
+  for (const n of spec.notes) ws.getCell(n.cell).note = n.text;
+  if (spec.tabColor) ws.properties.tabColor = { argb: argb(spec.tabColor) };
+
+  const metaCol = specWidth(spec) + 2; // 1-based: one empty column between content and metadata
+  const metaTexts = [
+    ...(spec.marker ? [formatMarker(spec.marker)] : []),
+    ...spec.charts.map((c) => chartMetaText(c)),
+  ];
+  if (metaTexts.length > 0) {
+    metaTexts.forEach((t, i) => (ws.getCell(i + 1, metaCol).value = t));
+    ws.getColumn(metaCol).hidden = true;
+  }
+  for (const chart of spec.charts)
+    book.charts.push({ sheetName: spec.name, spec: chart, values: spec.values });
+  return ws;
+}
+
+/** Remove a tab (by exact name) and its queued charts; true when there was one. */
+export function removeTab(book: Book, name: string): boolean {
+  const ws = book.workbook.getWorksheet(name);
+  if (!ws) return false;
+  book.workbook.removeWorksheet(ws.id);
+  book.charts = book.charts.filter((c) => c.sheetName !== name);
+  return true;
+}
