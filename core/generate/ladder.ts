@@ -95,7 +95,7 @@ export function ladderSheet(t: LadderTemplate, staff: StaffDetails, opts: Ladder
   b.style(b.range(first, 2, last, cols - 1), { hAlign: "center", vAlign: "middle" });
 
   b.spec.frozenRows = header + 1;
-  b.spec.columnWidths = [56, 520, ...cps.map(() => 64)];
+  b.spec.columnWidths = [84, 520, ...cps.map(() => 64)];
   b.spec.protectedRanges.push({
     range: b.range(header, 0, last, 1),
     description: "Statements come from the template: change the template, not the tab.",

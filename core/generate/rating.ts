@@ -51,7 +51,7 @@ export function ratingSheet(t: RatingTemplate, staff: StaffDetails, opts: { year
     strict: false,
   });
   b.spec.frozenRows = header + 1;
-  b.spec.columnWidths = [56, 300, ...t.descriptorColumns.map(() => 260), ...t.checkpoints.map(() => 64)];
+  b.spec.columnWidths = [84, 300, ...t.descriptorColumns.map(() => 260), ...t.checkpoints.map(() => 64)];
   b.spec.protectedRanges.push({
     range: b.range(header, 0, last, firstCp - 1),
     description: "Standards come from the template: change the template, not the tab.",
