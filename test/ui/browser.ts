@@ -1,0 +1,59 @@
+/**
+ * Browser tests' shared set-up: Debian's chromium driven by playwright-core (browsers cannot be
+ * downloaded here), the preview server on a free port, and screenshots into test-results/.
+ *
+ * If /usr/bin/chromium is missing the tests FAIL with a message saying how to install it: a browser
+ * test that silently passes without a browser would prove nothing. CI installs chromium with apt.
+ */
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { resolve } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const RESULTS = resolve(import.meta.dirname, "../../test-results");
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `The browser tests need Chromium at ${CHROMIUM} (or set CHROMIUM_PATH). Install it with: apt-get update && apt-get install -y chromium`,
+    );
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** A page that records dialogs, page errors and console errors, so tests can assert there were none. */
+export async function newPage(browser: Browser, width = 1280, height = 900) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  const cspViolations: string[] = [];
+  page.on("dialog", (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() !== "error") return;
+    if (/Content.Security.Policy/i.test(m.text())) cspViolations.push(m.text());
+    else errors.push(m.text());
+  });
+  return { page, dialogs, errors, cspViolations };
+}
+
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
+  await mkdir(RESULTS, { recursive: true });
+  const path = resolve(RESULTS, `${name}.png`);
+  await page.screenshot({ path, fullPage });
+  return path;
+}

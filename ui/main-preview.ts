@@ -1,0 +1,87 @@
+/**
+ * Entry for `npm run preview`: the panel beside an in-memory workbook, so create -> colour a few
+ * cells -> check -> roll up can be tried in a browser with no Google or Microsoft account. "Save as
+ * .xlsx" posts the workbook's specs to the preview server (scripts/preview-server.ts), which writes
+ * the file with the command line's .xlsx writer; if that fails the workbook downloads as JSON.
+ */
+import "./preview/preview.css";
+import { mountPanel } from "./panel.js";
+import { h } from "./panel/dom.js";
+import { mountGrid } from "./preview/grid.js";
+import { MemoryWorkbook } from "./preview/memory-workbook.js";
+import { seedDemo } from "./preview/seed.js";
+
+/** The preview re-checks like the Sheets sidebar does, a little more often. */
+export const PREVIEW_LIVE_MS = 3000;
+
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = h("a", { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function start(): void {
+  const root = document.getElementById("app");
+  if (!root) return;
+  const wb = new MemoryWorkbook({ delayMs: 120 });
+  seedDemo(wb);
+
+  const save = h("button", { type: "button" }, "Save as .xlsx");
+  const note = h("span", { class: "save-note", role: "status" });
+  const book = h("div", { class: "book-view" });
+  const panel = h("aside", { class: "panel-frame", "aria-label": "Ladder panel" });
+  root.append(
+    h(
+      "div",
+      { class: "preview" },
+      h(
+        "section",
+        { class: "book", "aria-label": "Workbook" },
+        h(
+          "div",
+          { class: "book-bar" },
+          h("h1", {}, "ladder-sheets preview"),
+          h(
+            "p",
+            {},
+            "An in-memory workbook. Click a Sep, Mid or Jul cell to colour it (none → green → amber → red), then use the panel. Nothing leaves this page unless you save.",
+          ),
+          save,
+          note,
+        ),
+        book,
+      ),
+      panel,
+    ),
+  );
+  book.classList.add("sheet-area");
+  mountGrid(book, wb);
+  mountPanel(panel, wb, { host: "preview" }).startLiveCheck(PREVIEW_LIVE_MS);
+
+  save.addEventListener("click", () => {
+    note.textContent = "Saving…";
+    const specs = wb.toSpecs();
+    fetch("/api/xlsx", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ specs }),
+    })
+      .then(async (res) => {
+        if (!res.ok) throw new Error((await res.text()) || `The preview server said ${res.status}.`);
+        download(await res.blob(), "ladder-preview.xlsx");
+        note.textContent = "Saved ladder-preview.xlsx (see your downloads).";
+      })
+      .catch((e: unknown) => {
+        download(
+          new Blob([JSON.stringify({ specs }, null, 1)], { type: "application/json" }),
+          "ladder-preview.json",
+        );
+        note.textContent = `Could not make an .xlsx (${e instanceof Error ? e.message : String(e)}); saved the workbook as JSON instead.`;
+      });
+  });
+}
+
+start();

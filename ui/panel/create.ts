@@ -1,0 +1,233 @@
+/**
+ * "Make staff tabs": choose a template (and, for a ladder, the highest level), then one person's
+ * details or a pasted staff list, tick-box mode, and Create. A pasted list is checked here with
+ * core's parseStaffList against the bands the host sent, with line-numbered problems; nothing is
+ * sent while any row is bad. Staff go to the host in batches of BATCH, with "n of N tabs" progress,
+ * so a long list neither hits a host's time limit nor leaves the person wondering.
+ */
+import type { BandInfo, StaffInput, TemplateInfo } from "../api.js";
+import { parseStaffList } from "../../core/staff-list.js";
+import { batches, type Ctx } from "./context.js";
+import { field, h, replace, uid } from "./dom.js";
+import { toPanelError } from "./errors.js";
+
+export const BATCH = 10;
+
+type ListCheck = { ok: true; staff: StaffInput[] } | { ok: false; message: string; details: string[] };
+
+/** Check a pasted list with core's parser; never throws. */
+export function checkStaffList(text: string, bands: readonly BandInfo[]): ListCheck {
+  try {
+    const rows = parseStaffList(text, { bands: [...bands] });
+    return {
+      ok: true,
+      staff: rows.map(({ name, band, role, appraiser }) => ({ name, band, role, appraiser })),
+    };
+  } catch (e) {
+    const pe = toPanelError(e);
+    return { ok: false, message: pe.message, details: pe.details };
+  }
+}
+
+export function createSection(ctx: Ctx, templates: readonly TemplateInfo[], bands: readonly BandInfo[]) {
+  // Ladders first (the product's main template), then rating sheets, each in the host's order.
+  const usable = [
+    ...templates.filter((t) => t.kind === "ladder"),
+    ...templates.filter((t) => t.kind === "rating"),
+  ];
+  const template = h("select", { name: "template" });
+  for (const t of usable) template.append(h("option", { value: t.id }, t.title));
+  const upTo = h("select", { name: "upTo" });
+  const upToField = field("Up to level", upTo, "The highest level on the tab.");
+
+  const modeName = uid("mode");
+  const onePerson = h("input", {
+    type: "radio",
+    name: modeName,
+    value: "one",
+    id: uid("one"),
+    checked: true,
+  });
+  const fromList = h("input", { type: "radio", name: modeName, value: "list", id: uid("list") });
+  const mode = h(
+    "fieldset",
+    { class: "choice" },
+    h("legend", {}, "Who is it for?"),
+    h("div", { class: "radio" }, onePerson, h("label", { for: onePerson.id }, "One person")),
+    h("div", { class: "radio" }, fromList, h("label", { for: fromList.id }, "A staff list (paste it)")),
+  );
+
+  const name = h("input", { type: "text", name: "name", autocomplete: "off", maxlength: 200 });
+  const band = h("select", { name: "band" }, h("option", { value: "" }, "Choose a band…"));
+  for (const b of bands) band.append(h("option", { value: String(b.band) }, b.label));
+  const role = h("input", { type: "text", name: "role", autocomplete: "off" });
+  const appraiser = h("input", { type: "text", name: "appraiser", autocomplete: "off" });
+  const person = h(
+    "div",
+    { class: "group" },
+    field("Name", name),
+    field("Grade band", band),
+    field("Role", role),
+    field("Appraiser", appraiser),
+  );
+
+  const list = h("textarea", { name: "staffList", rows: 6, spellcheck: "false" });
+  const listCheck = h("div", { class: "list-check", "aria-live": "polite" });
+  const listGroup = h(
+    "div",
+    { class: "group", hidden: true },
+    field(
+      "Staff list",
+      list,
+      "One person per line: name, band, role, appraiser (commas, semicolons or columns copied from a spreadsheet). A header row is optional.",
+    ),
+    listCheck,
+  );
+
+  const ticks = h("input", { type: "checkbox", name: "ticks", id: uid("ticks") });
+  const ticksField = h(
+    "div",
+    { class: "check" },
+    ticks,
+    h("label", { for: ticks.id }, "Tick boxes: the tab colours itself as boxes are ticked"),
+  );
+
+  const create = h("button", { type: "button", class: "primary" }, "Create tab");
+  const progress = h("progress", { max: 1, value: 0, hidden: true });
+  const progressText = h("span", { class: "progress-text" });
+  const made = h("ul", { class: "made", "aria-label": "Tabs made" });
+
+  const current = (): TemplateInfo | undefined => usable.find((t) => t.id === template.value);
+  const syncTemplate = (): void => {
+    const t = current();
+    const ladder = t?.kind === "ladder";
+    upToField.hidden = !ladder;
+    ticksField.hidden = !ladder;
+    replace(upTo);
+    if (ladder && t.minLevel !== undefined && t.maxLevel !== undefined)
+      for (let l = t.minLevel; l <= t.maxLevel; l++)
+        upTo.append(h("option", { value: String(l), selected: l === t.maxLevel }, `Level ${l}`));
+  };
+  const syncMode = (): void => {
+    person.hidden = fromList.checked;
+    listGroup.hidden = !fromList.checked;
+    create.textContent = fromList.checked ? "Create tabs" : "Create tab";
+  };
+  const showListCheck = (): ListCheck | null => {
+    if (list.value.trim() === "") {
+      replace(listCheck);
+      list.removeAttribute("aria-invalid");
+      return null;
+    }
+    const c = checkStaffList(list.value, bands);
+    if (c.ok) {
+      list.removeAttribute("aria-invalid");
+      replace(listCheck, h("p", { class: "ok" }, `✓ ${c.staff.length} staff ready.`));
+    } else {
+      list.setAttribute("aria-invalid", "true");
+      replace(
+        listCheck,
+        h("p", { class: "bad" }, `✗ ${c.message}`),
+        c.details.length > 1 ? h("ul", {}, ...c.details.map((d) => h("li", {}, d))) : null,
+      );
+    }
+    return c;
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  list.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(showListCheck, 300);
+  });
+  template.addEventListener("change", syncTemplate);
+  onePerson.addEventListener("change", syncMode);
+  fromList.addEventListener("change", syncMode);
+
+  /** The staff to send, or null after saying (and focusing) what is missing. */
+  const staffToSend = (): StaffInput[] | null => {
+    if (fromList.checked) {
+      const c = showListCheck();
+      if (c === null) {
+        ctx.status.show("error", "Paste a staff list first (one person per line).");
+        list.focus();
+        return null;
+      }
+      if (!c.ok) {
+        ctx.status.show("error", `${c.message} Fix the list and try again.`, c.details);
+        list.focus();
+        return null;
+      }
+      return c.staff;
+    }
+    for (const [el, what] of [
+      [name, "a name"],
+      [band, "a grade band"],
+    ] as const) {
+      if (el.value.trim() === "") {
+        el.setAttribute("aria-invalid", "true");
+        ctx.status.show("error", `Give ${what} first.`);
+        el.focus();
+        return null;
+      }
+      el.removeAttribute("aria-invalid");
+    }
+    return [{ name: name.value, band: band.value, role: role.value, appraiser: appraiser.value }];
+  };
+
+  create.addEventListener("click", () => {
+    const staff = staffToSend();
+    const t = current();
+    if (!staff || !t) return;
+    void ctx.act(create, "Creating…", "Creating tabs stopped.", async () => {
+      const total = staff.length;
+      const names: string[] = [];
+      replace(made);
+      progress.hidden = total < 2;
+      progress.max = total;
+      const tell = (): void => {
+        progress.value = names.length;
+        progressText.textContent = total > 1 ? `${names.length} of ${total} tabs` : "";
+      };
+      tell();
+      try {
+        for (const batch of batches(staff, BATCH)) {
+          const res = await ctx.api.createTabs({
+            templateId: t.id,
+            staff: batch,
+            ticks: t.kind === "ladder" && ticks.checked,
+            ...(t.kind === "ladder" && upTo.value ? { upTo: Number(upTo.value) } : {}),
+          });
+          names.push(...res.created);
+          for (const n of res.created) made.append(h("li", {}, n));
+          tell();
+          if (total > 1) ctx.status.show("busy", `Creating… ${names.length} of ${total} tabs`);
+        }
+      } catch (e) {
+        const pe = toPanelError(e);
+        const sofar = names.length
+          ? `${names.length} of ${total} tabs were made (listed below); the rest were not.`
+          : "No tabs were made.";
+        ctx.status.show("error", `Creating tabs stopped. ${pe.message} ${sofar}`, pe.details);
+        return;
+      }
+      ctx.status.show(
+        "ok",
+        names.length === 1 ? `Made the tab '${names[0]!}'.` : `Made ${names.length} tabs.`,
+      );
+    });
+  });
+
+  syncTemplate();
+  syncMode();
+  return h(
+    "div",
+    { class: "section-body" },
+    field("Template", template),
+    upToField,
+    mode,
+    person,
+    listGroup,
+    ticksField,
+    h("div", { class: "actions" }, create, progress, progressText),
+    made,
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * "Roll up the school" and "Roll up the trust". The school roll-up writes the summary and grade-band
+ * chart tabs (the host replaces earlier ones) and shows staff per zone per checkpoint as a table
+ * whose zone cells carry the zone's word and symbol beside its colour, so colour is never the only
+ * signal. Tabs that could not be read are listed with the reason.
+ */
+import type { RollupResult } from "../api.js";
+import type { Ctx } from "./context.js";
+import { field, h, replace } from "./dom.js";
+
+/** The checkpoints of every built-in template (design §2); the result names the ones found. */
+const CHECKPOINTS = ["Sep", "Mid", "Jul"];
+
+/** Used until a roll-up result brings the chart's own key. */
+const DEFAULT_KEY: NonNullable<RollupResult["zoneKey"]> = [
+  { zone: "below", label: "Below", symbol: "▼", fill: "#f4cccc" },
+  { zone: "entry", label: "Entry", symbol: "◇", fill: "#e6d3b3" },
+  { zone: "expected", label: "Expected", symbol: "●", fill: "#ffd966" },
+  { zone: "beyond", label: "Beyond", symbol: "▲", fill: "#b6d7a8" },
+];
+
+function zoneTable(r: RollupResult): HTMLTableElement {
+  const cps = Object.keys(r.zones);
+  const key = [...(r.zoneKey ?? DEFAULT_KEY), { zone: "none", label: "No level yet", symbol: "–", fill: "" }];
+  const swatch = (fill: string): HTMLElement => {
+    const s = h("span", { class: "swatch", "aria-hidden": "true" });
+    if (fill) s.style.backgroundColor = fill;
+    return s;
+  };
+  return h(
+    "table",
+    { class: "zones" },
+    h("caption", {}, "Staff in each zone"),
+    h(
+      "thead",
+      {},
+      h("tr", {}, h("th", { scope: "col" }, "Zone"), ...cps.map((cp) => h("th", { scope: "col" }, cp))),
+    ),
+    h(
+      "tbody",
+      {},
+      ...key.map((z) =>
+        h(
+          "tr",
+          {},
+          h("th", { scope: "row" }, swatch(z.fill), `${z.symbol} ${z.label}`),
+          ...cps.map((cp) => h("td", {}, String(r.zones[cp]?.[z.zone] ?? 0))),
+        ),
+      ),
+    ),
+  );
+}
+
+export function rollupSection(ctx: Ctx): HTMLElement {
+  const checkpoint = h(
+    "select",
+    { name: "checkpoint" },
+    h("option", { value: "" }, "The latest filled in"),
+    ...CHECKPOINTS.map((cp) => h("option", { value: cp }, cp)),
+  );
+  const button = h("button", { type: "button", class: "primary" }, "Roll up the school");
+  const out = h("div", { class: "rollup-result" });
+
+  button.addEventListener("click", () => {
+    void ctx.act(button, "Rolling up…", "The roll-up did not finish.", async () => {
+      const r = await ctx.api.rollupSchool(checkpoint.value || undefined);
+      const found =
+        r.errors + r.warnings > 0
+          ? `Staff tabs have ${r.errors} error${r.errors === 1 ? "" : "s"} and ${r.warnings} warning${r.warnings === 1 ? "" : "s"}: check those tabs.`
+          : "No problems found in staff tabs.";
+      replace(
+        out,
+        h(
+          "p",
+          {},
+          `${r.staffCount} staff rolled up into ${r.tabs.map((t) => `'${t}'`).join(" and ")}. The grade-band chart counts ${r.chartCheckpoint}. ${found}`,
+        ),
+        zoneTable(r),
+        r.skipped.length
+          ? h(
+              "details",
+              {},
+              h("summary", {}, `${r.skipped.length} tab${r.skipped.length === 1 ? "" : "s"} not read`),
+              h("ul", {}, ...r.skipped.map((s) => h("li", {}, h("strong", {}, s.tab), `: ${s.reason}`))),
+            )
+          : null,
+      );
+      ctx.status.show("ok", `Rolled up ${r.staffCount} staff.`);
+    });
+  });
+
+  return h(
+    "div",
+    { class: "section-body" },
+    h(
+      "p",
+      { class: "hint" },
+      "Reads every staff tab and writes the school summary and grade-band chart tabs.",
+    ),
+    field("Checkpoint for the chart", checkpoint),
+    h("div", { class: "actions" }, button),
+    out,
+  );
+}
+
+export function trustSection(ctx: Ctx): HTMLElement {
+  const button = h("button", { type: "button" }, "Roll up the trust");
+  const out = h("div", { class: "rollup-result" });
+  button.addEventListener("click", () => {
+    void ctx.act(button, "Rolling up the trust…", "The trust roll-up did not finish.", async () => {
+      const r = await ctx.api.rollupTrust();
+      replace(
+        out,
+        h(
+          "p",
+          {},
+          `${r.schools} school${r.schools === 1 ? "" : "s"} rolled up into ${r.tabs.map((t) => `'${t}'`).join(", ")}.`,
+        ),
+        r.problems.length ? h("ul", { class: "problems" }, ...r.problems.map((p) => h("li", {}, p))) : null,
+      );
+      ctx.status.show("ok", `Trust summary made from ${r.schools} school${r.schools === 1 ? "" : "s"}.`);
+    });
+  });
+  return h(
+    "div",
+    { class: "subsection" },
+    h("h3", {}, "Trust roll-up"),
+    h(
+      "p",
+      { class: "hint" },
+      "Counts staff per zone from every school summary tab in this workbook (copy each school's summary tab in first). No names are copied.",
+    ),
+    h("div", { class: "actions" }, button),
+    out,
+  );
+}

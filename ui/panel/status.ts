@@ -1,0 +1,54 @@
+/**
+ * The panel's one status area: progress, results and errors in plain words, in an aria-live region
+ * so screen readers hear them, with a "Details" disclosure for the lines behind an error. Errors say
+ * "Problem:" in words, so colour is never the only signal.
+ */
+import { h, replace } from "./dom.js";
+import { toPanelError } from "./errors.js";
+
+export type Tone = "info" | "busy" | "ok" | "error";
+
+export class Status {
+  readonly el: HTMLElement;
+  private readonly message: HTMLElement;
+  private readonly detailsBox: HTMLDetailsElement;
+  private readonly detailsList: HTMLUListElement;
+
+  constructor() {
+    this.message = h("p", { class: "status-message" });
+    this.detailsList = h("ul", { class: "status-details" });
+    this.detailsBox = h(
+      "details",
+      { class: "status-more", hidden: true },
+      h("summary", {}, "Details"),
+      this.detailsList,
+    );
+    this.el = h(
+      "div",
+      { class: "status", role: "status", "aria-live": "polite" },
+      this.message,
+      this.detailsBox,
+    );
+    this.el.hidden = true;
+  }
+
+  show(tone: Tone, text: string, details: readonly string[] = []): void {
+    this.el.hidden = false;
+    this.el.dataset.tone = tone;
+    const prefix = tone === "error" ? "Problem: " : tone === "ok" ? "Done: " : "";
+    replace(this.message, prefix ? h("strong", {}, prefix) : null, text);
+    replace(this.detailsList, ...details.map((d) => h("li", {}, d)));
+    this.detailsBox.hidden = details.length === 0;
+    this.detailsBox.open = false;
+  }
+
+  error(e: unknown, context?: string): void {
+    const pe = toPanelError(e);
+    this.show("error", context ? `${context} ${pe.message}` : pe.message, pe.details);
+  }
+
+  clear(): void {
+    this.el.hidden = true;
+    replace(this.message);
+  }
+}
