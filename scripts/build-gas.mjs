@@ -1,0 +1,98 @@
+/**
+ * Build the Google Sheets add-on into dist/apps-script/, the folder clasp pushes:
+ *   Code.js          apps-script/main.ts bundled by esbuild as one IIFE (global `LadderSheets`), then one
+ *                    top-level `function name() {...}` stub per export. Apps Script's menus, triggers
+ *                    and google.script.run call only top-level function declarations, and esbuild keeps
+ *                    no unreferenced top-level functions, so the globals are declared here explicitly,
+ *                    from the bundle's actual exports.
+ *   Sidebar.html     the shared panel (ui/main-sheets.ts) as one page, script and styles inlined.
+ *   appsscript.json  V8, and exactly the two OAuth scopes the add-on needs (docs/apps-script.md says why).
+ *
+ * clasp 3 does not compile TypeScript, so it pushes this output. The folder is emptied first, so a
+ * file removed from the build is never pushed by mistake.
+ *
+ *   node scripts/build-gas.mjs        (npm run gas:build)
+ */
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import vm from "node:vm";
+import * as esbuild from "esbuild";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const OUT_DIR = resolve(ROOT, "dist/apps-script");
+export const GLOBAL_NAME = "LadderSheets";
+
+export const SCOPES = [
+  "https://www.googleapis.com/auth/spreadsheets.currentonly",
+  "https://www.googleapis.com/auth/script.container.ui",
+];
+
+export const MANIFEST = {
+  timeZone: "Etc/UTC",
+  dependencies: {},
+  exceptionLogging: "STACKDRIVER",
+  runtimeVersion: "V8",
+  oauthScopes: SCOPES,
+};
+
+/** Names exported by the bundle: evaluate it in an empty context (it must call no service at load). */
+function exportedNames(code) {
+  const context = vm.createContext({}, { codeGeneration: { strings: false, wasm: false } });
+  vm.runInContext(`${code}\n;globalThis.__names = Object.keys(${GLOBAL_NAME});`, context);
+  return [...context.__names].sort();
+}
+
+async function bundleServer() {
+  const result = await esbuild.build({
+    entryPoints: [resolve(ROOT, "apps-script/main.ts")],
+    bundle: true,
+    format: "iife",
+    globalName: GLOBAL_NAME,
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    target: "es2020",
+    charset: "utf8",
+    legalComments: "none",
+    write: false,
+    logLevel: "warning",
+  });
+  const code = result.outputFiles[0].text;
+  const names = exportedNames(code);
+  for (const n of names)
+    if (!/^[A-Za-z_$][\w$]*$/.test(n)) throw new Error(`export '${n}' is not a valid global name`);
+  const stubs = names.map(
+    (n) => `function ${n}() {\n  return ${GLOBAL_NAME}.${n}.apply(this, arguments);\n}`,
+  );
+  const header =
+    "// ladder-sheets: the Google Sheets add-on. Built by scripts/build-gas.mjs from apps-script/; do not edit.\n";
+  const text = `${header}${code}\n// The globals Apps Script calls (menus, triggers, google.script.run).\n${stubs.join("\n")}\n`;
+  if (/\beval\s*\(|new\s+Function\s*\(/.test(text))
+    throw new Error("Code.js must not contain eval or new Function.");
+  return { text, names };
+}
+
+async function sidebarHtml() {
+  const { buildPanelHtml } = await import("../ui/build.mjs");
+  return buildPanelHtml({ entry: "ui/main-sheets.ts", title: "Leadership Ladder", csp: { mode: "runtime" } });
+}
+
+export async function buildGas({ quiet = false } = {}) {
+  const [{ text, names }, html] = await Promise.all([bundleServer(), sidebarHtml()]);
+  await rm(OUT_DIR, { recursive: true, force: true });
+  await mkdir(OUT_DIR, { recursive: true });
+  await writeFile(resolve(OUT_DIR, "Code.js"), text);
+  await writeFile(resolve(OUT_DIR, "Sidebar.html"), html);
+  await writeFile(resolve(OUT_DIR, "appsscript.json"), `${JSON.stringify(MANIFEST, null, 2)}\n`);
+  if (!quiet) {
+    const kb = (s) => `${(Buffer.byteLength(s) / 1024).toFixed(0)} KB`;
+    console.log(`dist/apps-script/Code.js       ${kb(text)}  globals: ${names.join(", ")}`);
+    console.log(`dist/apps-script/Sidebar.html  ${kb(html)}`);
+    console.log("dist/apps-script/appsscript.json");
+  }
+  return { names };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await buildGas();
+}

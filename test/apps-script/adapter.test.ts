@@ -1,0 +1,206 @@
+/**
+ * The adapter against the fake, module by module: a written tab reads back as core generated it,
+ * strings stay text, tick boxes, rules, protection and notes land, and the call counts hold
+ * (reading a tab is 3 data calls; writing a tab costs the same whatever its size).
+ */
+import { describe, expect, it } from "vitest";
+import { planCreate, planRollup } from "../../core/app.js";
+import { findTemplate } from "../../core/catalog.js";
+import { ladderSheet } from "../../core/generate/ladder.js";
+import type { CellValue, SheetSpec } from "../../core/sheet.js";
+import { snapshotOf as specSnapshot } from "../../core/snapshot.js";
+import type { LadderTemplate } from "../../core/template.js";
+import { listTabs, readActiveTab, readSnapshot, readTabs, writeSheet } from "../../apps-script/adapter.js";
+import { cellInput, mergeBlocks, widthRuns } from "../../apps-script/write.js";
+import { createFakeGas } from "./fake/index.js";
+import { snapshotOf } from "./workbook.js";
+
+const NOW = new Date("2026-11-23T10:00:00Z");
+const ladder = findTemplate("leadership-ladder") as LadderTemplate;
+const ANN = { name: "Ann Lee", band: "UPS1 TLR3", role: "Teacher", appraiser: "Sam Roe" };
+
+/** '' and null both mean empty; trailing empty rows and cells dropped. */
+function trim(values: readonly (readonly CellValue[])[]): CellValue[][] {
+  const rows = values.map((r) => {
+    const row = r.map((v) => (v === "" ? null : v));
+    while (row.length && row[row.length - 1] === null) row.pop();
+    return row;
+  });
+  while (rows.length && rows[rows.length - 1]!.length === 0) rows.pop();
+  return rows;
+}
+
+function write(spec: SheetSpec) {
+  const gas = createFakeGas();
+  const m = gas.log.measure(() => writeSheet(gas.SpreadsheetApp, gas.ss, spec, gas.ss.sheets.length));
+  return { gas, sheet: gas.ss.tab(spec.name), calls: m };
+}
+
+describe("writing a tab", () => {
+  it("reads back exactly as core generated it (values and fills) through the adapter's 3 calls", () => {
+    const spec = ladderSheet(ladder, ANN, { year: "2026-27", name: "Ann Lee" });
+    const { gas, sheet } = write(spec);
+    const m = gas.log.measure(() => readSnapshot(sheet, "Ann Lee", null));
+    expect(m.total).toBe(3);
+    expect(m.methods).toEqual({ "Sheet.getDataRange": 1, "Range.getValues": 1, "Range.getBackgrounds": 1 });
+    const want = specSnapshot(spec);
+    expect(trim(m.result.values)).toEqual(trim(want.values));
+    const fills = (f: (string | null)[][]) => trim(f.map((r) => r.map((x) => x ?? null)));
+    expect(fills(m.result.fills)).toEqual(fills(want.fills.slice(0, m.result.fills.length)));
+  });
+
+  it("stores every string as text: formulas, signs, @ and HTML in names stay what was typed", () => {
+    const hostile = [
+      '=HYPERLINK("http://x","y")',
+      "+1",
+      "-1+2",
+      "@SUM(A1)",
+      "<img src=x onerror=alert(1)>",
+      "'quoted",
+      "TRUE",
+      "007",
+    ];
+    const gas = createFakeGas();
+    const specs = planCreate(
+      { templateId: "leadership-ladder", staff: hostile.map((name) => ({ ...ANN, name })), ticks: false },
+      ["Sheet1"],
+      NOW,
+    );
+    specs.forEach((s, i) => writeSheet(gas.SpreadsheetApp, gas.ss, s, 1 + i));
+    hostile.forEach((name, i) => {
+      const snap = snapshotOf(gas.ss.tab(specs[i]!.name));
+      const row = snap.values.findIndex((r) => r[0] === "Name");
+      expect(snap.values[row]![1]).toBe(name);
+      const cell = gas.ss.tab(specs[i]!.name).peek(row + 1, 2)!;
+      expect(cell.formula).toBeUndefined();
+    });
+  });
+
+  it("writes tick boxes, the two rules per checkpoint, warning-only protection and notes", () => {
+    const spec = ladderSheet(ladder, ANN, { year: "2026-27", name: "Ann Lee", ticks: true });
+    const { sheet } = write(spec);
+    const first = spec.values.findIndex((r) => r[0] === "Level") + 2;
+    expect(sheet.peek(first, 3)).toMatchObject({ value: false, validation: "checkbox" });
+    expect(sheet.cfRules).toHaveLength(6);
+    expect(sheet.protections).toHaveLength(1);
+    expect(sheet.protections[0]).toMatchObject({ warningOnly: true });
+    expect(sheet.peek(first, 1)?.note).toMatch(/^Level 1/);
+    expect(sheet.metadata.map((m) => m.value)).toEqual([
+      "ladder-sheets:leadership-ladder@1:staff:upto=8:ticks",
+    ]);
+    expect(sheet.frozenRows).toBe(spec.frozenRows);
+  });
+
+  it("costs the same number of calls whatever the tab's size", () => {
+    const counts = [5, 6, 7, 8].flatMap((upTo) =>
+      [false, true].map((ticks) => {
+        const spec = ladderSheet(ladder, ANN, { year: "2026-27", name: "Ann", upTo, ticks });
+        return { ticks, total: write(spec).calls.total };
+      }),
+    );
+    const plain = new Set(counts.filter((c) => !c.ticks).map((c) => c.total));
+    const ticked = new Set(counts.filter((c) => c.ticks).map((c) => c.total));
+    expect(plain.size).toBe(1);
+    expect(ticked.size).toBe(1);
+    console.log(`create one ladder tab: ${[...plain][0]} calls; tick-box variant: ${[...ticked][0]} calls`);
+  });
+
+  it("writes the school summary with its native chart in a bounded number of calls", () => {
+    const { sheets } = planRollup([], undefined, NOW);
+    const summary = sheets[0]!;
+    const { sheet, calls } = write(summary);
+    expect(sheet.charts).toHaveLength(1);
+    expect(sheet.charts[0]!.options).toMatchObject({
+      isStacked: true,
+      title: "Staff in each zone per checkpoint",
+    });
+    const nonBuilder = calls.total - calls.kinds.builder;
+    console.log(
+      `write summary: ${calls.total} calls (${nonBuilder} touch the document, ${calls.kinds.builder} configure the chart in memory)`,
+      calls.methods,
+    );
+    expect(nonBuilder).toBeLessThanOrEqual(32);
+  });
+
+  it("deletes a half-written tab when a call fails, and rethrows", () => {
+    const spec = ladderSheet(ladder, ANN, { year: "2026-27", name: "Ann" });
+    const gas = createFakeGas();
+    gas.log.failAt = 5;
+    gas.log.failMode = "once";
+    expect(() => writeSheet(gas.SpreadsheetApp, gas.ss, spec, 1)).toThrow(/injected failure at call 5/);
+    expect(gas.ss.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  });
+});
+
+describe("reading tabs", () => {
+  it("finds every marker with one finder and reads each tab in 3 data calls", () => {
+    const gas = createFakeGas();
+    const specs = planCreate(
+      { templateId: "leadership-ladder", staff: [ANN, { ...ANN, name: "Bo" }], ticks: false },
+      ["Sheet1"],
+      NOW,
+    );
+    specs.forEach((s, i) => writeSheet(gas.SpreadsheetApp, gas.ss, s, 1 + i));
+    const m = gas.log.measure(() => readTabs(listTabs(gas.ss)));
+    expect(m.result.map((s) => s.marker)).toEqual([
+      null,
+      expect.stringMatching(/:staff:/),
+      expect.stringMatching(/:staff:/),
+    ]);
+    expect(m.methods["DeveloperMetadataFinder.find"]).toBe(1);
+    expect(m.methods["Range.getValues"]).toBe(3);
+    expect(m.methods["Range.getBackgrounds"]).toBe(3);
+    expect(m.methods["Sheet.getDataRange"]).toBe(3);
+  });
+
+  it("reads the active tab and its marker: 3 data calls plus the marker lookup", () => {
+    const gas = createFakeGas();
+    const spec = planCreate(
+      { templateId: "leadership-ladder", staff: [ANN], ticks: false },
+      ["Sheet1"],
+      NOW,
+    )[0]!;
+    writeSheet(gas.SpreadsheetApp, gas.ss, spec, 1);
+    const m = gas.log.measure(() => readActiveTab(gas.ss));
+    expect(m.result.snapshot.marker).toMatch(/^ladder-sheets:leadership-ladder@1:staff/);
+    console.log("check active tab (adapter):", m.total, m.methods);
+    expect(m.methods["Range.getValues"]).toBe(1);
+  });
+
+  it("turns Sheets' '#ffffff' into no fill and Dates into yyyy-mm-dd", () => {
+    const gas = createFakeGas();
+    const s = gas.ss.tab("Sheet1");
+    s.cells.at(1, 1).value = new Date("2026-09-01T00:00:00Z");
+    s.cells.at(1, 2).value = "x";
+    s.cells.at(1, 2).bg = "#b6d7a8";
+    const snap = readSnapshot(s, "Sheet1", null);
+    expect(snap.values).toEqual([["2026-09-01", "x"]]);
+    expect(snap.fills).toEqual([[null, "#b6d7a8"]]);
+  });
+});
+
+describe("write helpers", () => {
+  it("prefixes strings with an apostrophe and leaves numbers and booleans alone", () => {
+    expect([cellInput("=1"), cellInput(3), cellInput(false), cellInput(null), cellInput("")]).toEqual([
+      "'=1",
+      3,
+      false,
+      "",
+      "",
+    ]);
+  });
+  it("joins single-row merges on consecutive rows into one mergeAcross block", () => {
+    expect(mergeBlocks(["A1:E1", "A2:E2", "A3:E3", "B5:E5", "B6:E6", "A8:B9"])).toEqual([
+      { a1: "A1:E3", across: true },
+      { a1: "B5:E6", across: true },
+      { a1: "A8:B9", across: false },
+    ]);
+  });
+  it("sets equal neighbouring column widths in one call", () => {
+    expect(widthRuns([56, 520, 64, 64, 64])).toEqual([
+      [1, 1, 56],
+      [2, 1, 520],
+      [3, 3, 64],
+    ]);
+  });
+});
