@@ -27,8 +27,10 @@ import { injectCharts } from "./chart.js";
 export interface PendingChart {
   sheetName: string;
   spec: ChartSpec;
-  /** The spec's whole value grid, for the chart's cached values. */
+  /** The tab's whole value grid, for the chart's cached values. */
   values: readonly (readonly CellValue[])[];
+  /** The tab's fills ('#rrggbb' or null): a series takes the colour of its name cell. */
+  fills: readonly (readonly (string | null)[])[];
 }
 
 /** An open workbook: ExcelJS's model plus what ExcelJS cannot carry itself. */

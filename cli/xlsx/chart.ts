@@ -8,7 +8,7 @@
  * It does not touch any other part, and it skips a tab that already has a drawing (ExcelJS writes
  * one only for images, which we never add), rather than risk a broken file.
  *
- * Data layout (ChartSpec.dataRange): first row = series names, first column = categories.
+ * Data layout (ChartSpec.dataRange): header row and first column label the data; see chartSeries.
  */
 import type JSZip from "jszip";
 import { a1, parseRange } from "../../core/a1.js";
@@ -57,36 +57,77 @@ function numCache(items: (number | null)[]): string {
   return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${items.length}"/>${pts}</c:numCache>`;
 }
 
+interface Series {
+  name: string;
+  nameRef: string;
+  cats: string[];
+  catRef: string;
+  nums: (number | null)[];
+  valRef: string;
+  colour: string | null;
+}
+
+/**
+ * The series of a chart's data range. Column and bar charts: one series per column after the
+ * first (categories down the first column). Stacked columns: one series per row after the header
+ * (categories across the header row), because a stacked column stacks the parts (rows: zones) of
+ * each whole (columns: checkpoints). A series takes the fill of its name cell as its colour.
+ */
+export function chartSeries(p: PendingChart): Series[] {
+  const { spec, values, fills, sheetName } = p;
+  const r = parseRange(spec.dataRange);
+  const [top, left, bottom, right] = [r.row, r.col, r.row + r.rows - 1, r.col + r.cols - 1];
+  const num = (row: number, col: number): number | null => {
+    const v = values[row]?.[col];
+    return typeof v === "number" ? v : null;
+  };
+  const span = (n: number, f: (i: number) => number): number[] => Array.from({ length: n }, (_, i) => f(i));
+  if (spec.kind === "stackedColumn") {
+    const cols = span(right - left, (i) => left + 1 + i);
+    // The first series sits at the bottom of the stack: take rows bottom-up so the stack reads
+    // like the table (top row on top).
+    return span(bottom - top, (i) => bottom - i).map((row) => ({
+      name: cellText(values[row]?.[left]),
+      nameRef: ref(sheetName, row, left, row, left),
+      cats: cols.map((c) => cellText(values[top]?.[c])),
+      catRef: ref(sheetName, top, left + 1, top, right),
+      nums: cols.map((c) => num(row, c)),
+      valRef: ref(sheetName, row, left + 1, row, right),
+      colour: fills[row]?.[left] ?? null,
+    }));
+  }
+  const rows = span(bottom - top, (i) => top + 1 + i);
+  return span(right - left, (i) => left + 1 + i).map((col) => ({
+    name: cellText(values[top]?.[col]),
+    nameRef: ref(sheetName, top, col, top, col),
+    cats: rows.map((row) => cellText(values[row]?.[left])),
+    catRef: ref(sheetName, top + 1, left, bottom, left),
+    nums: rows.map((row) => num(row, col)),
+    valRef: ref(sheetName, top + 1, col, bottom, col),
+    colour: fills[top]?.[col] ?? null,
+  }));
+}
+
 /** The chart part's XML for one pending chart. */
 export function chartXml(p: PendingChart): string {
-  const { spec, values, sheetName } = p;
-  const r = parseRange(spec.dataRange);
-  const top = r.row;
-  const left = r.col;
-  const bottom = r.row + r.rows - 1;
-  const cats = Array.from({ length: r.rows - 1 }, (_, i) => cellText(values[top + 1 + i]?.[left]));
-  // Series colours are optional on a ChartSpec (zone colours for the distribution chart).
+  const { spec } = p;
+  // Explicit series colours win over name-cell fills (optional on a ChartSpec).
   const wanted = "seriesColors" in spec && Array.isArray(spec.seriesColors) ? spec.seriesColors : [];
-  const colours = wanted.filter((c): c is string => typeof c === "string" && /^#[0-9a-f]{6}$/i.test(c));
-  if (colours.length === 0) colours.push(...DEFAULT_COLOURS);
-  const series: string[] = [];
-  for (let s = 0; s < r.cols - 1; s++) {
-    const col = left + 1 + s;
-    const nums = Array.from({ length: r.rows - 1 }, (_, i) => {
-      const v = values[top + 1 + i]?.[col];
-      return typeof v === "number" ? v : null;
-    });
-    const colour = (colours[s % colours.length] ?? "#4f81bd").replace("#", "").toUpperCase();
-    series.push(
-      `<c:ser><c:idx val="${s}"/><c:order val="${s}"/>` +
-        `<c:tx><c:strRef><c:f>${esc(ref(sheetName, top, col, top, col))}</c:f>${strCache([cellText(values[top]?.[col])])}</c:strRef></c:tx>` +
-        `<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill><a:ln><a:solidFill><a:srgbClr val="595959"/></a:solidFill></a:ln></c:spPr>` +
-        `<c:invertIfNegative val="0"/>` +
-        `<c:cat><c:strRef><c:f>${esc(ref(sheetName, top + 1, left, bottom, left))}</c:f>${strCache(cats)}</c:strRef></c:cat>` +
-        `<c:val><c:numRef><c:f>${esc(ref(sheetName, top + 1, col, bottom, col))}</c:f>${numCache(nums)}</c:numRef></c:val>` +
-        `</c:ser>`,
+  const explicit = wanted.filter((c): c is string => typeof c === "string" && /^#[0-9a-f]{6}$/i.test(c));
+  const series = chartSeries(p).map((s, i) => {
+    const colour = (explicit[i] ?? s.colour ?? DEFAULT_COLOURS[i % DEFAULT_COLOURS.length]!)
+      .replace("#", "")
+      .toUpperCase();
+    return (
+      `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
+      `<c:tx><c:strRef><c:f>${esc(s.nameRef)}</c:f>${strCache([s.name])}</c:strRef></c:tx>` +
+      `<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill><a:ln><a:solidFill><a:srgbClr val="595959"/></a:solidFill></a:ln></c:spPr>` +
+      `<c:invertIfNegative val="0"/>` +
+      `<c:cat><c:strRef><c:f>${esc(s.catRef)}</c:f>${strCache(s.cats)}</c:strRef></c:cat>` +
+      `<c:val><c:numRef><c:f>${esc(s.valRef)}</c:f>${numCache(s.nums)}</c:numRef></c:val>` +
+      `</c:ser>`
     );
-  }
+  });
   const horizontal = spec.kind === "bar";
   const stacked = spec.kind === "stackedColumn";
   const title =

@@ -77,7 +77,7 @@ function snapshotSheet(ws: ExcelJS.Worksheet, theme: readonly string[], book: Bo
         return;
       }
       if (meta?.kind === "chart") {
-        book.charts.push({ sheetName: ws.name, spec: meta.chart, values });
+        book.charts.push({ sheetName: ws.name, spec: meta.chart, values, fills });
         return;
       }
       if (typeof raw === "string" && raw.startsWith("ladder-sheets")) return;
@@ -94,9 +94,14 @@ function snapshotSheet(ws: ExcelJS.Worksheet, theme: readonly string[], book: Bo
   const grid = <T>(src: T[][]): (T | null)[][] =>
     Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => src[r]?.[c] ?? null));
   const v = grid(values);
-  // Charts queued above hold `values` by reference; point them at the finished grid.
-  for (const ch of book.charts) if (ch.values === values) ch.values = v;
-  return { name: ws.name, values: v, fills: grid(fills), marker };
+  const f = grid(fills);
+  // Charts queued above hold the sparse grids by reference; point them at the finished ones.
+  for (const ch of book.charts)
+    if (ch.values === values) {
+      ch.values = v;
+      ch.fills = f;
+    }
+  return { name: ws.name, values: v, fills: f, marker };
 }
 
 /**

@@ -86,6 +86,8 @@ function specWidth(spec: SheetSpec): number {
 }
 
 const DEFAULT_COL_PX = 64;
+const DEFAULT_ROW_PT = 15;
+const BOOLEAN_FORMAT = '"TRUE";"TRUE";"FALSE"';
 
 /**
  * Row heights for wrapped text. Excel does not grow a row to fit wrapped text when it opens a file
@@ -94,28 +96,41 @@ const DEFAULT_COL_PX = 64;
  */
 function fitWrappedRows(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   const widthPx = (col: number): number => spec.columnWidths[col] ?? DEFAULT_COL_PX;
-  const mergedWidth = new Map<string, number>();
-  for (const m of spec.merges) {
-    const r = parseRange(m);
-    let w = 0;
-    for (let c = r.col; c < r.col + r.cols; c++) w += widthPx(c);
-    mergedWidth.set(`${r.row}:${r.col}`, w);
-  }
+  const merges = new Map(
+    spec.merges.map((m) => {
+      const r = parseRange(m);
+      return [`${r.row}:${r.col}`, r] as const;
+    }),
+  );
+  const need = new Map<number, number>(); // 1-based row -> points
+  const tall: { first: number; count: number; points: number }[] = [];
   ws.eachRow((row, r) => {
-    let points = 0;
     row.eachCell((cell, c) => {
       if (!cell.alignment?.wrapText || typeof cell.value !== "string") return;
       if (cell.isMerged && cell.master.address !== cell.address) return;
-      const px = mergedWidth.get(`${r - 1}:${c - 1}`) ?? widthPx(c - 1);
+      const m = merges.get(`${r - 1}:${c - 1}`);
+      let px = 0;
+      for (let k = c - 1; k < c - 1 + (m?.cols ?? 1); k++) px += widthPx(k);
       const size = cell.font?.size ?? 11;
-      const perLine = Math.max(1, Math.floor((px - 6) / (size * 0.62)));
+      const perLine = Math.max(1, Math.floor((px - 6) / (size * 0.6)));
       const lines = cell.value
         .split("\n")
         .reduce((n, p) => n + Math.max(1, Math.ceil(p.length / perLine)), 0);
-      points = Math.max(points, lines * size * 1.3 + 3);
+      const points = lines * size * 1.25 + 3;
+      // A cell merged down several rows shares its height among them (settled below).
+      if (m && m.rows > 1) tall.push({ first: r, count: m.rows, points });
+      else need.set(r, Math.max(need.get(r) ?? DEFAULT_ROW_PT, points));
     });
-    if (points > 15) row.height = Math.ceil(points);
   });
+  for (const t of tall) {
+    let have = 0;
+    for (let k = 0; k < t.count; k++) have += need.get(t.first + k) ?? DEFAULT_ROW_PT;
+    if (t.points <= have) continue;
+    const extra = (t.points - have) / t.count;
+    for (let k = 0; k < t.count; k++)
+      need.set(t.first + k, (need.get(t.first + k) ?? DEFAULT_ROW_PT) + extra);
+  }
+  for (const [r, points] of need) if (points > DEFAULT_ROW_PT) ws.getRow(r).height = Math.ceil(points);
 }
 
 /**
@@ -160,6 +175,9 @@ export function writeSheet(book: Book, spec: SheetSpec): ExcelJS.Worksheet {
       if (typeof cell.value !== "boolean") cell.value = false;
       cell.dataValidation = { type: "list", allowBlank: true, formulae: ['"TRUE,FALSE"'] };
       cell.alignment = { ...cell.alignment, horizontal: "center" };
+      // LibreOffice stores booleans as numbers and, for some cells, shows them as 1/0 unless the
+      // format says otherwise; Excel and Sheets ignore number formats on booleans.
+      cell.numFmt = BOOLEAN_FORMAT;
     });
   for (const v of spec.validations) {
     const formula = `"${v.list.map((x) => x.replace(/"/g, '""')).join(",")}"`;
@@ -206,9 +224,24 @@ export function writeSheet(book: Book, spec: SheetSpec): ExcelJS.Worksheet {
     metaTexts.forEach((t, i) => (ws.getCell(i + 1, metaCol).value = t));
     ws.getColumn(metaCol).hidden = true;
   }
-  for (const chart of spec.charts)
-    book.charts.push({ sheetName: spec.name, spec: chart, values: spec.values });
+  if (spec.charts.length > 0) {
+    const fills = fillGrid(spec);
+    for (const chart of spec.charts)
+      book.charts.push({ sheetName: spec.name, spec: chart, values: spec.values, fills });
+  }
   return ws;
+}
+
+/** The fill each cell ends up with, from the spec's styles (later styles win). */
+function fillGrid(spec: SheetSpec): (string | null)[][] {
+  const grid: (string | null)[][] = [];
+  for (const s of spec.styles) {
+    if (s.fill === undefined) continue;
+    const r = parseRange(s.range);
+    for (let row = r.row; row < r.row + r.rows; row++)
+      for (let col = r.col; col < r.col + r.cols; col++) (grid[row] ??= [])[col] = s.fill;
+  }
+  return Array.from(grid, (row) => Array.from(row ?? [], (f) => f ?? null));
 }
 
 /** Remove a tab (by exact name) and its queued charts; true when there was one. */

@@ -1,0 +1,78 @@
+/**
+ * `ladder demo [FILE]`: writes a realistic demo school (40 staff across all bands, a tick-box tab,
+ * a feedback form, a few colouring mistakes), then rolls it up exactly as `ladder rollup` would
+ * (reading the saved file back), and prints the summary. It overwrites FILE only when FILE is an
+ * earlier demo (or with --force), so it never replaces someone's real workbook by accident.
+ */
+import { resolve } from "node:path";
+import { planRollup } from "../../core/app.js";
+import { LadderError } from "../../core/errors.js";
+import { parse } from "../args.js";
+import { EXIT, type Command } from "../command.js";
+import { plural } from "../format.js";
+import { demoSheets } from "../demo/school.js";
+import { DEMO_SCHOOL } from "../demo/staff.js";
+import { newBook, saveBook } from "../xlsx/book.js";
+import { readWorkbook } from "../xlsx/read.js";
+import { writeSheet } from "../xlsx/write.js";
+import { exists, replaceOwnTabs, requireXlsx } from "../workbook.js";
+import { printSummary } from "./rollup.js";
+
+const DEMO_TITLE = `${DEMO_SCHOOL}: ladder-sheets demo`;
+
+export const demo: Command = {
+  name: "demo",
+  summary: "write a demo school workbook, roll it up and print the summary",
+  help: `Usage: ladder demo [FILE] [--force]
+
+Writes a demo school to FILE (default demo.xlsx): 40 staff tabs across all seven grade bands at
+several levels, one tick-box tab, a meeting feedback form, and a few colouring mistakes for
+'ladder check' to find. Then rolls it up (school summary and grade-band chart tabs) and prints
+the summary. Open the file in Excel, LibreOffice or Google Sheets to look around.
+
+Options:
+  --force     overwrite FILE even if it is not an earlier demo
+  -h, --help  show this help`,
+  async run(argv, io) {
+    const { values, positionals: pos } = parse("demo", argv, {
+      force: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    });
+    if (values.help) {
+      io.out(this.help);
+      return EXIT.ok;
+    }
+    if (pos.length > 1)
+      throw new LadderError("argument-invalid", `Give at most one FILE (see: ladder demo --help)`);
+    const file = requireXlsx(pos[0] ?? "demo.xlsx");
+    if (!values.force && (await exists(file))) {
+      const title = (await readWorkbook(file)).book.workbook.title;
+      if (title !== DEMO_TITLE)
+        throw new LadderError(
+          "argument-invalid",
+          `${file} already exists and is not a demo workbook; choose another name or add --force`,
+        );
+    }
+
+    const book = newBook();
+    book.workbook.title = DEMO_TITLE;
+    const sheets = demoSheets(io.now);
+    for (const spec of sheets) writeSheet(book, spec);
+    await saveBook(book, file);
+
+    // Roll up from the saved file, as a person running `ladder rollup` would.
+    const read = await readWorkbook(file);
+    const plan = planRollup(read.snapshots, undefined, io.now);
+    const tabs = replaceOwnTabs(read.book, read.snapshots, plan.sheets);
+    await saveBook(read.book, file);
+
+    io.out(`${DEMO_SCHOOL}: a demo workbook with ${plural(sheets.length, "tab")} and the roll-up.`);
+    io.out("");
+    printSummary(io, plan.rollup);
+    io.out("");
+    io.out(`Wrote ${resolve(io.cwd, file)}`);
+    io.out(`  (${tabs.map((t) => `'${t}'`).join(", ")} first, then one tab per member of staff).`);
+    io.out(`Next: ladder check ${file}   |   ladder rollup ${file} --json`);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,146 @@
+/**
+ * `ladder new FILE --template ID ...`: add one tab, or one per row of a staff CSV, to FILE (created
+ * when missing). Core plans the tabs (legal, unique names; every band checked before anything is
+ * made); this command reads the CSV, writes the tabs and saves atomically. Existing tabs are never
+ * overwritten: a second tab for the same name gets "(2)", and its Name cell says whose it is.
+ */
+import { readFile } from "node:fs/promises";
+import { planCreate, planGradeBandChart } from "../../core/app.js";
+import { findTemplate, gradeBands } from "../../core/catalog.js";
+import { LadderError } from "../../core/errors.js";
+import { legalTabName } from "../../core/names.js";
+import type { StaffInput } from "../../core/panel-api.js";
+import type { SheetSpec } from "../../core/sheet.js";
+import { parseStaffList } from "../../core/staff-list.js";
+import { parse, positionals, required } from "../args.js";
+import { EXIT, type Command } from "../command.js";
+import { plural } from "../format.js";
+import { saveBook } from "../xlsx/book.js";
+import { writeSheet } from "../xlsx/write.js";
+import { openOrCreate, requireXlsx } from "../workbook.js";
+
+async function readStaffCsv(path: string): Promise<StaffInput[]> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new LadderError(
+      "file-unreadable",
+      `${path}: ${code === "ENOENT" ? "no such file" : `cannot be read (${code ?? "error"})`}`,
+    );
+  }
+  return parseStaffList(text, gradeBands()).map((r) => ({
+    name: r.name,
+    band: r.band,
+    role: r.role,
+    appraiser: r.appraiser,
+  }));
+}
+
+export const newTabs: Command = {
+  name: "new",
+  summary: "add a staff tab (or one per row of a staff CSV) to a workbook",
+  help: `Usage:
+  ladder new FILE --template ID --name NAME --band BAND [--role ROLE] [--appraiser NAME] [--ticks] [--up-to N]
+  ladder new FILE --template ID --staff STAFF.csv [--ticks] [--up-to N]
+
+Adds tabs to FILE (an .xlsx workbook; created if missing). Existing tabs are never changed:
+a name already in use gets a number, e.g. 'Ann Lee (2)'. Tab names are made legal for Excel
+(at most 31 characters, none of []:*?/\\), and the full name is kept on the tab.
+
+Options:
+  --template ID     template id (see: ladder templates)
+  --name NAME       the member of staff (or the meeting, for a feedback form)
+  --band BAND       grade band: a number 1-7 or any of its labels, e.g. 3, "UPS1 TLR3", G
+  --role ROLE       job title
+  --appraiser NAME  who appraises them
+  --staff FILE      a CSV staff list, one tab per row: columns name, band, role, appraiser
+                    (a header row naming them may come first; commas or semicolons).
+                    If any row is wrong, nothing is written and each bad line is listed.
+  --ticks           tick-box variant: tick statements, the sheet colours itself
+  --up-to N         ladder templates: highest level on the tab
+  -h, --help        show this help
+
+Examples:
+  ladder new school.xlsx --template leadership-ladder --name "Ann Lee" --band 3 --role Teacher
+  ladder new school.xlsx --template leadership-ladder --staff staff.csv`,
+  async run(argv, io) {
+    const { values, positionals: pos } = parse("new", argv, {
+      template: { type: "string" },
+      name: { type: "string" },
+      band: { type: "string" },
+      role: { type: "string" },
+      appraiser: { type: "string" },
+      staff: { type: "string" },
+      ticks: { type: "boolean" },
+      "up-to": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    });
+    if (values.help) {
+      io.out(this.help);
+      return EXIT.ok;
+    }
+    const [file] = positionals("new", pos, ["FILE"]);
+    requireXlsx(file!);
+    const template = findTemplate(required("new", values.template, "template"));
+    let upTo: number | undefined;
+    if (values["up-to"] !== undefined) {
+      upTo = Number(values["up-to"]);
+      if (!Number.isInteger(upTo))
+        throw new LadderError("argument-invalid", `--up-to must be a whole number, not '${values["up-to"]}'`);
+    }
+    if (values.staff !== undefined && values.name !== undefined)
+      throw new LadderError(
+        "argument-invalid",
+        "Give either --name or --staff, not both (see: ladder new --help)",
+      );
+
+    let staff: StaffInput[];
+    if (values.staff !== undefined) staff = await readStaffCsv(values.staff);
+    else {
+      const name = required("new", values.name, "name");
+      const needsBand = template.kind === "ladder" || template.kind === "rating";
+      staff = [
+        {
+          name,
+          band: needsBand ? required("new", values.band, "band") : (values.band ?? ""),
+          role: values.role ?? "",
+          appraiser: values.appraiser ?? "",
+        },
+      ];
+    }
+
+    const { book, snapshots, created } = await openOrCreate(file!);
+    const existing = snapshots.map((s) => s.name);
+    const specs: SheetSpec[] =
+      template.kind === "chart"
+        ? [
+            {
+              ...planGradeBandChart(null),
+              name: legalTabName(staff[0]?.name ?? "Grade-band chart", existing),
+            },
+          ]
+        : planCreate(
+            {
+              templateId: template.id,
+              staff,
+              ticks: values.ticks === true,
+              ...(upTo !== undefined ? { upTo } : {}),
+            },
+            existing,
+            io.now,
+          );
+    for (const spec of specs) writeSheet(book, spec);
+    await saveBook(book, file!);
+
+    io.out(
+      `${created ? "Created" : "Updated"} ${file!}: added ${plural(specs.length, "tab")} (${template.title}).`,
+    );
+    specs.forEach((spec, i) => {
+      const who = staff[i]?.name.trim() ?? spec.name;
+      io.out(spec.name === who ? `  ${spec.name}` : `  ${spec.name}  (for ${who})`);
+    });
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,89 @@
+/**
+ * `ladder rollup FILE [--json] [--checkpoint Sep|Mid|Jul]`: reads every tab, has core roll up the
+ * staff tabs, and writes (or replaces) only the roll-up's own tabs: the school summary and the
+ * grade-band chart. Staff tabs are carried through untouched; the save is atomic.
+ */
+import { planRollup } from "../../core/app.js";
+import { gradeBands } from "../../core/catalog.js";
+import { LadderError } from "../../core/errors.js";
+import { rollupJson, type SchoolRollup } from "../../core/rollup.js";
+import { CHECKPOINTS } from "../../core/template.js";
+import { parse, positionals } from "../args.js";
+import { EXIT, type Command } from "../command.js";
+import { json, plural, table } from "../format.js";
+import type { Io } from "../io.js";
+import { saveBook } from "../xlsx/book.js";
+import { readWorkbook } from "../xlsx/read.js";
+import { replaceOwnTabs, requireXlsx } from "../workbook.js";
+
+/** The short readable summary `rollup` and `demo` print. */
+export function printSummary(io: Io, rollup: SchoolRollup): void {
+  const zones = gradeBands().zones;
+  const cps = rollup.checkpoints;
+  const rows = [...zones]
+    .reverse()
+    .map((z) => [`${z.symbol} ${z.label}`, ...cps.map((cp) => rollup.distribution[cp]?.byZone[z.zone] ?? 0)]);
+  rows.push(["Not filled in / no band", ...cps.map((cp) => rollup.distribution[cp]?.byZone.none ?? 0)]);
+  io.out(`${plural(rollup.staff.length, "member")} of staff rolled up. Staff in each zone:`);
+  for (const line of table([["Zone", ...cps], ...rows])) io.out(`  ${line}`);
+  const all = rollup.staff.flatMap((s) => s.findings);
+  const errors = all.filter((f) => f.severity === "error").length;
+  const withErrors = rollup.staff.filter((s) => s.findings.some((f) => f.severity === "error")).length;
+  io.out(
+    `Findings: ${plural(errors, "error")} on ${plural(withErrors, "tab")}, ${plural(all.length - errors, "warning")}.`,
+  );
+  for (const s of rollup.skipped) io.out(`Skipped '${s.tab}': ${s.reason}`);
+}
+
+function checkpointOption(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  const cp = CHECKPOINTS.find((c) => c.toLowerCase() === v.trim().toLowerCase());
+  if (!cp)
+    throw new LadderError(
+      "argument-invalid",
+      `--checkpoint must be one of ${CHECKPOINTS.join(", ")}, not '${v}'`,
+    );
+  return cp;
+}
+
+export const rollup: Command = {
+  name: "rollup",
+  summary: "write or refresh the school summary and grade-band chart tabs",
+  help: `Usage: ladder rollup FILE [--json] [--checkpoint Sep|Mid|Jul]
+
+Reads every staff tab of FILE and writes, in the same workbook, the school summary (levels and
+zones per member of staff, staff in each zone per checkpoint with a chart, levels per checkpoint)
+and the grade-band chart with staff counts. Running it again replaces only those tabs; staff tabs
+are never changed.
+
+Options:
+  --checkpoint CP  the checkpoint the grade-band chart counts (default: the latest filled in)
+  --json           print {"staff": [{"tab", "name", "band", "levels", "zones", "findings"}],
+                   "skipped": [{"tab", "reason"}]}
+  -h, --help       show this help`,
+  async run(argv, io) {
+    const { values, positionals: pos } = parse("rollup", argv, {
+      json: { type: "boolean" },
+      checkpoint: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    });
+    if (values.help) {
+      io.out(this.help);
+      return EXIT.ok;
+    }
+    const [file] = positionals("rollup", pos, ["FILE"]);
+    requireXlsx(file!);
+    const checkpoint = checkpointOption(values.checkpoint);
+    const { book, snapshots } = await readWorkbook(file!);
+    const plan = planRollup(snapshots, checkpoint, io.now);
+    const tabs = replaceOwnTabs(book, snapshots, plan.sheets);
+    await saveBook(book, file!);
+    if (values.json) {
+      io.out(json(rollupJson(plan.rollup)));
+      return EXIT.ok;
+    }
+    printSummary(io, plan.rollup);
+    io.out(`Wrote ${tabs.map((t) => `'${t}'`).join(" and ")} in ${file!}.`);
+    return EXIT.ok;
+  },
+};
