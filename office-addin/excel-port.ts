@@ -1,0 +1,139 @@
+/**
+ * The subset of the Excel JavaScript API (Office.js) the add-in uses, as narrow structural types.
+ * Property and parameter types are Office.js's own (from @types/office-js), so the real
+ * `Excel.RequestContext` satisfies `XContext` (checked at compile time at the bottom of this file),
+ * and the test fake implements exactly this and nothing more.
+ *
+ * Requirement sets: everything here is ExcelApi 1.9 or older (getCellProperties and onFormatChanged
+ * are 1.9), which is what manifest.xml asks for, except `Range.control` (in-cell checkboxes,
+ * ExcelApi 1.18), which the writer only touches when `isSetSupported("ExcelApi", "1.18")` says so.
+ */
+/// <reference types="office-js" />
+
+/** Something whose scalar properties can be loaded (`load("a,b")`) and read after `sync()`. */
+export interface Loadable<Self> {
+  load(propertyNames: string): Self;
+}
+
+export interface XClientResult<T> {
+  readonly value: T;
+}
+
+export interface XBorder {
+  style: Excel.RangeBorder["style"];
+  color: string;
+}
+
+export interface XRangeFormat {
+  fill: { color: string };
+  font: { bold: boolean; italic: boolean; size: number; color: string };
+  wrapText: boolean;
+  horizontalAlignment: Excel.RangeFormat["horizontalAlignment"];
+  verticalAlignment: Excel.RangeFormat["verticalAlignment"];
+  columnWidth: number;
+  protection: { locked: boolean };
+  borders: {
+    getItem(
+      index: "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical" | "InsideHorizontal",
+    ): XBorder;
+  };
+}
+
+export interface XConditionalFormat {
+  custom: {
+    rule: { formula: string };
+    format: { fill: { color: string }; font: { color: string } };
+  };
+}
+
+export interface XRange extends Loadable<XRange> {
+  readonly isNullObject: boolean;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  values: unknown[][];
+  numberFormat: unknown[][];
+  formulas: unknown[][];
+  columnHidden: boolean;
+  /** ExcelApi 1.18: only set when the host supports it. */
+  control: Excel.CellControl;
+  readonly format: XRangeFormat;
+  readonly conditionalFormats: { add(type: "Custom"): XConditionalFormat };
+  readonly dataValidation: {
+    rule: Excel.DataValidationRule;
+    errorAlert: Excel.DataValidationErrorAlert;
+  };
+  getCellProperties(options: Excel.CellPropertiesLoadOptions): XClientResult<Excel.CellProperties[][]>;
+  merge(across?: boolean): void;
+  select(): void;
+}
+
+export interface XChart {
+  readonly title: { text: string };
+  readonly series: {
+    getItemAt(index: number): { readonly format: { readonly fill: { setSolidColor(color: string): void } } };
+  };
+  setPosition(startCell: string, endCell?: string): void;
+  width: number;
+  height: number;
+}
+
+/** The events the live check listens to (Office.js's EventHandlers, narrowed to `add`). */
+export interface XEvent<Args> {
+  add(handler: (args: Args) => Promise<unknown>): unknown;
+}
+
+export interface XWorksheet extends Loadable<XWorksheet> {
+  readonly id: string;
+  name: string;
+  tabColor: string;
+  getRange(address?: string): XRange;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XRange;
+  delete(): void;
+  activate(): void;
+  readonly charts: {
+    add(
+      type: "ColumnClustered" | "ColumnStacked" | "BarClustered",
+      sourceData: XRange,
+      seriesBy?: "Auto" | "Columns" | "Rows",
+    ): XChart;
+  };
+  readonly freezePanes: { freezeRows(count?: number): void };
+  readonly protection: { protect(options?: Excel.WorksheetProtectionOptions, password?: string): void };
+}
+
+export interface XWorksheetCollection extends Loadable<XWorksheetCollection> {
+  readonly items: XWorksheet[];
+  add(name?: string): XWorksheet;
+  getItem(key: string): XWorksheet;
+  getActiveWorksheet(): XWorksheet;
+  readonly onChanged: XEvent<Excel.WorksheetChangedEventArgs>;
+  /** ExcelApi 1.9 */
+  readonly onFormatChanged: XEvent<Excel.WorksheetFormatChangedEventArgs>;
+  readonly onActivated: XEvent<Excel.WorksheetActivatedEventArgs>;
+}
+
+export interface XContext {
+  readonly workbook: { readonly worksheets: XWorksheetCollection };
+  sync(): Promise<void>;
+}
+
+/** Runs a batch against the workbook: `Excel.run` in Office, the fake's run in tests. */
+export type ExcelRunner = <T>(batch: (ctx: XContext) => Promise<T>) => Promise<T>;
+
+/** What the host can do beyond ExcelApi 1.9 (asked once at start-up with isSetSupported). */
+export interface HostCaps {
+  /** ExcelApi 1.18: in-cell checkboxes (Range.control). */
+  checkboxControl: boolean;
+}
+
+export const BASE_CAPS: HostCaps = { checkboxControl: false };
+
+/**
+ * Compile-time proof that the real Office.js context fits the port: if @types/office-js changes
+ * a signature we use, this line stops compiling.
+ */
+export function asPort(ctx: Excel.RequestContext): XContext {
+  return ctx;
+}
