@@ -1,0 +1,125 @@
+// Bad staff lists (CSV pasted or uploaded): every problem is one clear message with its line number,
+// and nothing is created when any row is bad. test/core/inputs.test.ts covers the happy mixtures
+// (BOM + semicolons + quoted new lines, duplicates, 5,000 good rows); these are the unhappy ones.
+import { describe, expect, it } from "vitest";
+import { planCreate } from "../../core/app.js";
+import { gradeBands } from "../../core/catalog.js";
+import type { SheetSpec } from "../../core/sheet.js";
+import { MAX_NAME_LENGTH, MAX_STAFF_ROWS, parseStaffList } from "../../core/staff-list.js";
+import { thrown } from "./support.js";
+
+const chart = gradeBands();
+const today = new Date("2026-11-23T10:00:00Z");
+
+/** What a host does with a pasted list: parse, then plan; either every tab or an error. */
+function createFrom(text: string): SheetSpec[] {
+  return planCreate(
+    { templateId: "leadership-ladder", staff: parseStaffList(text, chart), ticks: false },
+    [],
+    today,
+  );
+}
+
+/** The staff-list error for `text`, after checking nothing was created. */
+function refusal(text: string) {
+  let made: SheetSpec[] | undefined;
+  const e = thrown(() => (made = createFrom(text)));
+  expect(made).toBeUndefined();
+  expect(e.code).toBe("staff-list-invalid");
+  expect(e.message).not.toContain("\n");
+  return e;
+}
+
+describe("staff lists that are refused, with the line number", () => {
+  it("a BOM before the header, then an unknown band on line 3", () => {
+    const e = refusal("\uFEFFname,band\nAnn Lee,3\nBen Ng,Band 9\n");
+    expect(e.message).toMatch(/line 3: 'Band 9' is not a grade band/);
+  });
+
+  it("semicolons, with a missing band on line 4", () => {
+    const e = refusal("name;band;role\nAnn Lee;3;Teacher\nBen Ng;UPS1 TLR3;Teacher\nCat Roe;;TA\n");
+    expect(e.message).toMatch(/line 4: no grade band for 'Cat Roe'/);
+  });
+
+  it("a quoted comma in a name, and an unknown band after it: the name is kept whole in the message", () => {
+    const e = refusal('name,band\n"Lee, Ann",Q\n');
+    expect(e.message).toMatch(/line 2: 'Q' is not a grade band/);
+    expect(e.details).toHaveLength(1);
+  });
+
+  it("a quoted new line in a role: a bad row after it is reported on its real line", () => {
+    const e = refusal('name,band,role\nAnn Lee,3,"Teacher\nYear 4\nMaths"\nBen Ng,eleven,TA\n');
+    expect(e.message).toMatch(/line 5: 'eleven' is not a grade band/);
+  });
+
+  it("blank lines (and CRLF endings) count toward the line number", () => {
+    const e = refusal("name,band\r\n\r\nAnn Lee,3\r\n\r\n\r\nBen Ng,0\r\n");
+    expect(e.message).toMatch(/line 6: '0' is not a grade band/);
+  });
+
+  it("no band column at all: every row is listed, nothing created", () => {
+    const e = refusal("name,role\nAnn Lee,Teacher\nBen Ng,TA\n");
+    expect(e.details).toEqual(["line 2: no grade band for 'Ann Lee'", "line 3: no grade band for 'Ben Ng'"]);
+    expect(e.message).toMatch(/2 problems; nothing was created\. First: line 2/);
+  });
+
+  it("a row with a band but no name", () => {
+    expect(refusal("name,band\nAnn Lee,3\n,4\n").message).toMatch(/line 3: the name is empty/);
+  });
+
+  it("a name longer than the most allowed", () => {
+    const e = refusal(`name,band\n${"x".repeat(MAX_NAME_LENGTH + 1)},3\n`);
+    expect(e.message).toMatch(new RegExp(`line 2: the name is ${MAX_NAME_LENGTH + 1} characters long`));
+  });
+
+  it("an unclosed quote swallows the rest: the row is reported, not half-read", () => {
+    const e = refusal('name,band\n"Ann Lee,3\nBen Ng,4\n');
+    expect(e.message).toMatch(/line 2: no grade band/);
+  });
+
+  it("5,000 rows with one bad band on row 4,321: its line is named and nothing is created", () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => `Person ${i},${i === 4320 ? "Band X" : (i % 7) + 1}`);
+    const e = refusal(`name,band\n${rows.join("\n")}\n`);
+    expect(e.details).toHaveLength(1);
+    expect(e.message).toMatch(/line 4322: 'Band X' is not a grade band/);
+  });
+
+  it("5,000 rows all missing the band: the count is given, the first line named, one line of text", () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => `Person ${i},`);
+    const e = refusal(`name,band\n${rows.join("\n")}\n`);
+    expect(e.details).toHaveLength(5000);
+    expect(e.message).toMatch(/^The staff list has 5000 problems; nothing was created\. First: line 2:/);
+  });
+
+  it("more rows than the most allowed: refused before any row is planned", () => {
+    const rows = Array.from({ length: MAX_STAFF_ROWS + 1 }, (_, i) => `P${i},3`);
+    expect(refusal(`name,band\n${rows.join("\n")}`).message).toMatch(/the most is 10000/);
+  });
+
+  it.each([
+    ["an empty paste", ""],
+    ["a BOM only", "\uFEFF"],
+    ["blank lines only", "\n\r\n  \n"],
+    ["separators only", ",,,\n,,,\n"],
+  ])("%s: 'The staff list is empty.'", (_label, text) => {
+    expect(refusal(text).message).toBe("The staff list is empty.");
+  });
+});
+
+describe("staff lists that are read", () => {
+  it("tab-separated, pasted from a spreadsheet with trailing tabs and a header in another order", () => {
+    const rows = parseStaffList("Band\tName\tLine manager\t\t\n3\tAnn Lee\tSam Roe\t\t\n", chart);
+    expect(rows).toEqual([{ line: 2, name: "Ann Lee", band: "3", role: "", appraiser: "Sam Roe" }]);
+  });
+
+  it("a formula-looking name in a CSV stays a name, and planCreate keeps it as text", () => {
+    const [spec] = createFrom('name,band\n"=HYPERLINK(""http://x"",""y"")",3\n');
+    expect(spec!.values.find((r) => r[0] === "Name")?.[1]).toBe('=HYPERLINK("http://x","y")');
+    expect(spec!.formulas).toEqual([]);
+  });
+
+  it("a semicolon list whose names contain commas", () => {
+    const rows = parseStaffList("name;band\nLee, Ann;3\nNg, Ben;4\n", chart);
+    expect(rows.map((r) => r.name)).toEqual(["Lee, Ann", "Ng, Ben"]);
+  });
+});
