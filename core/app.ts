@@ -158,9 +158,13 @@ export function planRollup(snapshots: readonly TabSnapshot[], checkpoint: string
     checkpoint !== undefined ? { checkpoint } : {},
   );
   const chart = gradeBands();
+  // Never take a name a staff tab already has: the roll-up writes only its own tabs.
+  const taken = snapshots.filter((s) => !isOwnTab(s.marker)).map((s) => s.name);
+  const summaryName = legalTabName(SUMMARY_TAB, taken);
+  const chartName = legalTabName(CHART_TAB, [...taken, summaryName]);
   const sheets = [
-    schoolSummarySheet(rollup, chart, { date: isoDate(today) }),
-    gradeBandChartSheet(chart, rollup),
+    schoolSummarySheet(rollup, chart, { date: isoDate(today), name: summaryName }),
+    gradeBandChartSheet(chart, rollup, chartName),
   ];
   const all = rollup.staff.flatMap((s) => s.findings);
   const result: RollupResult = {

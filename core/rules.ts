@@ -111,19 +111,20 @@ export function checkLadder(read: LadderRead, snap: TabSnapshot): LadderCheck {
           ),
         );
     });
-    if (!read.ticks)
-      for (const r of read.rows) {
-        const v = snap.values[r.row]?.[cp.col];
-        if (text(v) !== "")
-          findings.push(
-            finding(
-              "typed-value",
-              a1(r.row, cp.col),
-              cp.name,
-              `${a1(r.row, cp.col)} has '${text(v)}' typed in it; only the cell's colour is read, so colour it instead.`,
-            ),
-          );
-      }
+    for (const r of read.rows) {
+      const v = snap.values[r.row]?.[cp.col];
+      if (read.ticks ? v !== null && v !== "" && typeof v !== "boolean" : text(v) !== "")
+        findings.push(
+          finding(
+            "typed-value",
+            a1(r.row, cp.col),
+            cp.name,
+            read.ticks
+              ? `${a1(r.row, cp.col)} has '${text(v)}' typed in it; only the tick box is read, so tick or untick it instead.`
+              : `${a1(r.row, cp.col)} has '${text(v)}' typed in it; only the cell's colour is read, so colour it instead.`,
+          ),
+        );
+    }
     levels[cp.name] = levelFromRun(classes, rowLevels);
   }
   findings.push(...progressionWarnings(read, levels));

@@ -143,18 +143,13 @@ export function readLadder(
     }
   }
 
+  // A tick-box tab says so in its marker; an unmarked copy counts as one only when every checkpoint
+  // cell holds a tick box value, so one TRUE typed into a coloured tab never switches the reading.
   const ticks =
     marker?.ticks === true ||
-    (() => {
-      let booleans = 0;
-      for (const r of rows)
-        for (const cp of header.checkpoints) {
-          const v = snap.values[r.row]?.[cp.col];
-          if (typeof v === "boolean") booleans++;
-          else if (text(v) !== "") return false;
-        }
-      return booleans > 0;
-    })();
+    (marker === null &&
+      rows.length > 0 &&
+      rows.every((r) => header.checkpoints.every((cp) => typeof snap.values[r.row]?.[cp.col] === "boolean")));
 
   return {
     tab: snap.name,

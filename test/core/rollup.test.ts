@@ -133,3 +133,11 @@ describe("the school roll-up", () => {
     expect(total[1]).toBe(6);
   });
 });
+
+describe("the roll-up never takes a staff tab's name", () => {
+  it("a staff tab called 'School summary' keeps its name; the summary gets another", () => {
+    const staff = { ...ladderSnap(), name: "School summary" };
+    const { sheets } = planRollup([staff], undefined, new Date("2026-11-23T10:00:00Z"));
+    expect(sheets.map((s) => s.name)).toEqual(["School summary (2)", "Grade-band chart"]);
+  });
+});

@@ -191,3 +191,21 @@ describe("tick-box mode", () => {
     expect(rows).toBe(headerRow(snapshotOf(spec)) + 1 + n);
   });
 });
+
+describe("ticks and colours are never confused", () => {
+  it("one TRUE typed into a coloured tab is a typed-value warning, not a switch to tick reading", () => {
+    const snap = paintRun(ladderSnap(), "C", 0, 15, GREEN);
+    put(snap, statementCell(snap, 20, "C"), true);
+    const c = checkTab(snap);
+    expect(c.levels!.Sep).toBe(3);
+    expect(c.findings.map((f) => f.rule)).toEqual(["typed-value"]);
+  });
+
+  it("text typed into a tick-box cell is a typed-value warning", () => {
+    const snap = snapshotOf(
+      ladderSheet(ladder(), ANN, { year: "2026-27", name: "Ann", upTo: 5, ticks: true }),
+    );
+    put(snap, statementCell(snap, 0, "C"), "x");
+    expect(checkTab(snap).findings.map((f) => f.rule)).toEqual(["typed-value"]);
+  });
+});
