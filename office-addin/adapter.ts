@@ -75,7 +75,15 @@ export class ExcelAdapter {
   private readonly limits: PayloadLimits;
 
   constructor(opts: AdapterOptions) {
-    this.run = opts.run;
+    // Excel's own errors (RichApi.Error and the like) become one typed error for the panel to show.
+    this.run = async (batch) => {
+      try {
+        return await opts.run(batch);
+      } catch (e) {
+        if (e instanceof LadderError) throw e;
+        throw hostFailed("Excel could not finish that. Nothing you wrote was changed; try again.", e);
+      }
+    };
     this.caps = opts.caps ?? BASE_CAPS;
     this.limits = opts.limits ?? EXCEL_WEB_LIMITS;
   }
@@ -164,7 +172,8 @@ export class ExcelAdapter {
         await this.deleteNamed(ctx, temps);
         throw hostFailed("The roll-up could not write its new tabs, so nothing was changed. Try again.", e);
       }
-      const swap = async () => {
+      // Finish a swap that failed part-way: idempotent, by what is there now (old ids, temp names).
+      const finishSwap = async () => {
         const coll = ctx.workbook.worksheets.load("items/id,items/name");
         await ctx.sync();
         const byId = new Set(coll.items.map((s) => s.id));
@@ -179,13 +188,13 @@ export class ExcelAdapter {
       };
       try {
         await this.swapOnce(ctx, old, temps, finals);
-      } catch (first) {
+      } catch {
         try {
-          await swap();
+          await finishSwap();
         } catch (e) {
           throw hostFailed(
             "The roll-up stopped while replacing the summary. The old summary or the new one is complete; staff tabs were not touched. Run the roll-up again.",
-            e ?? first,
+            e,
           );
         }
       }

@@ -1,0 +1,133 @@
+// The adapter's pieces: fills (no fill vs white), metadata cells, batching, the fill region, and what
+// a written tab looks like in Excel (text, tick boxes, conditional formats, protection, marker).
+import { describe, expect, it } from "vitest";
+import { planCreate } from "../../core/app.js";
+import { formatMarker } from "../../core/sheet.js";
+import { ExcelAdapter } from "../../office-addin/adapter.js";
+import { fillCells } from "../../office-addin/fill-cells.js";
+import { batchBySize, fillOf, splitMeta, trimGrid } from "../../office-addin/read.js";
+import { FakeExcel } from "./fake-excel.js";
+import { isLocked } from "./fake-state.js";
+import { staffList, TODAY } from "./school.js";
+
+const fill = (color: string, pattern: string, tintAndShade: number | null) =>
+  ({ format: { fill: { color, pattern, tintAndShade } } }) as unknown as Excel.CellProperties;
+
+function ladderSpec(ticks: boolean, name = "Ann Lee") {
+  return planCreate(
+    { templateId: "leadership-ladder", staff: [{ ...staffList(7)[6]!, name }], ticks },
+    ["Sheet1"],
+    TODAY,
+  )[0]!;
+}
+
+describe("reading", () => {
+  it("tells no fill from a white fill (both read #FFFFFF)", () => {
+    expect(fillOf(fill("#FFFFFF", "None", null))).toBeNull();
+    expect(fillOf(fill("#FFFFFF", "Solid", null))).toBeNull(); // tintAndShade null: no fill
+    expect(fillOf(fill("#FFFFFF", "Solid", 0))).toBe("#ffffff");
+    expect(fillOf(fill("#00B050", "Solid", 0))).toBe("#00b050");
+    expect(fillOf(undefined)).toBeNull();
+  });
+
+  it("takes metadata cells out of the values and keeps the marker", () => {
+    const marker = formatMarker({ templateId: "leadership-ladder", version: 1, role: "staff" });
+    const { values, marker: m } = splitMeta([
+      ["Level", "", "", marker],
+      [1, "x", true, "ladder-sheets-chart:{}"],
+    ]);
+    expect(m).toBe(marker);
+    expect(values).toEqual([
+      ["Level", null, null, null],
+      [1, "x", true, null],
+    ]);
+    expect(
+      trimGrid(values, [
+        [null, null, null, null],
+        [null, null, "#00b050", null],
+      ]).values,
+    ).toEqual([
+      ["Level", null, null],
+      [1, "x", true],
+    ]);
+  });
+
+  it("batches by estimated size", () => {
+    expect(batchBySize([3, 3, 3, 9, 1], (n) => n, 6)).toEqual([[3, 3], [3], [9], [1]]);
+  });
+
+  it("fetches fills only for checkpoint columns below the header: a superset of what core reads", () => {
+    const spec = ladderSpec(false);
+    const header = spec.values.findIndex((r) => r[0] === "Level");
+    expect(fillCells(spec.values)).toEqual([
+      { row: header + 1, col: 2, rows: spec.values.length - header - 1, cols: 3 },
+    ]);
+  });
+
+  it("a renamed tab keeps its marker; an unmarked copy with the header is still read", async () => {
+    const fake = new FakeExcel();
+    const adapter = new ExcelAdapter({ run: fake.run });
+    await adapter.writeSheets([ladderSpec(false)]);
+    fake.sheet("Ann Lee").name = "Renamed";
+    const { snapshots } = await adapter.readWorkbook();
+    expect(snapshots.find((s) => s.name === "Renamed")!.marker).toMatch(
+      /^ladder-sheets:leadership-ladder@1:staff/,
+    );
+  });
+});
+
+describe("writing a tab", () => {
+  it("stores every string as text and only spec formulas as formulas", async () => {
+    const fake = new FakeExcel();
+    const spec = ladderSpec(false, "=SUM(A1)");
+    await new ExcelAdapter({ run: fake.run }).writeSheets([spec]);
+    const sheet = fake.sheet(spec.name);
+    for (const c of sheet.cells.values()) {
+      expect(c.formula).toBeUndefined();
+      if (typeof c.value === "string") expect(c.numberFormat).toBe("@");
+    }
+    expect(fake.state.activeId).toBe(sheet.id);
+  });
+
+  it("tick-box mode: TRUE/FALSE drop-downs, two rule formats per checkpoint, statements locked, checkpoints open", async () => {
+    const fake = new FakeExcel();
+    const spec = ladderSpec(true);
+    await new ExcelAdapter({ run: fake.run }).writeSheets([spec]);
+    const sheet = fake.sheet(spec.name);
+    expect(sheet.validations).toHaveLength(1);
+    expect(sheet.validations[0]!.rule).toEqual({ list: { inCellDropDown: true, source: "TRUE,FALSE" } });
+    expect(sheet.conditionalFormats).toHaveLength(6);
+    expect(sheet.conditionalFormats.map((c) => c.formula)).toEqual(
+      spec.conditionalFormats.map((c) => c.formula),
+    );
+    expect(sheet.protection).toMatchObject({ allowFormatCells: true });
+    const header = spec.values.findIndex((r) => r[0] === "Level");
+    expect(isLocked(sheet, header + 1, 1)).toBe(true); // a statement
+    expect(isLocked(sheet, header + 1, 2)).toBe(false); // its Sep box
+    expect(isLocked(sheet, 1, 1)).toBe(false); // the Name field
+    expect(sheet.cells.get(`${header + 1},2`)!.value).toBe(false);
+  });
+
+  it("uses in-cell checkboxes where the host has ExcelApi 1.18", async () => {
+    const fake = new FakeExcel();
+    const spec = ladderSpec(true);
+    await new ExcelAdapter({ run: fake.run, caps: { checkboxControl: true } }).writeSheets([spec]);
+    const sheet = fake.sheet(spec.name);
+    expect(sheet.validations).toHaveLength(0);
+    const statements = spec.values.length - spec.values.findIndex((r) => r[0] === "Level") - 1;
+    expect([...sheet.cells.values()].filter((c) => c.control === "Checkbox")).toHaveLength(3 * statements);
+  });
+
+  it("hides the metadata column and selects a cell for a finding", async () => {
+    const fake = new FakeExcel();
+    const adapter = new ExcelAdapter({ run: fake.run });
+    await adapter.writeSheets([ladderSpec(false)]);
+    expect(fake.sheet("Ann Lee").hiddenColumns).toEqual([6]);
+    await adapter.selectCell("Sheet1", "C12");
+    expect(fake.state.activeId).toBe(fake.sheet("Sheet1").id);
+    expect(fake.state.selection).toEqual({
+      sheetId: fake.sheet("Sheet1").id,
+      address: JSON.stringify({ row: 11, col: 2, rows: 1, cols: 1 }),
+    });
+  });
+});
