@@ -5,7 +5,8 @@
 import { chmodSync } from "node:fs";
 import { build } from "esbuild";
 
-const outfile = "dist/cli/ladder.js";
+// An optional argument names another output file (the end-to-end tests build their own copy).
+const outfile = process.argv[2] ?? "dist/cli/ladder.js";
 await build({
   entryPoints: ["cli/ladder.ts"],
   outfile,

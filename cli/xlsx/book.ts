@@ -137,10 +137,23 @@ export interface SaveHooks {
 }
 
 /**
+ * Fault injection for the end-to-end tests, in the spirit of git's GIT_TEST_* variables: with
+ * LADDER_TEST_FAIL_SAVE=1 every save fails after the temporary file is written, before the rename.
+ */
+function envHooks(): SaveHooks {
+  if (process.env.LADDER_TEST_FAIL_SAVE !== "1") return {};
+  return {
+    beforeRename: () => {
+      throw new Error("simulated failure (LADDER_TEST_FAIL_SAVE=1)");
+    },
+  };
+}
+
+/**
  * Save atomically: temp file beside the target (same folder, so rename never crosses devices),
  * then rename over it. On any error the temp file is removed and the target is as it was.
  */
-export async function saveBook(book: Book, path: string, hooks: SaveHooks = {}): Promise<void> {
+export async function saveBook(book: Book, path: string, hooks: SaveHooks = envHooks()): Promise<void> {
   const bytes = await toBuffer(book);
   await writeAtomic(path, bytes, hooks);
 }

@@ -47,15 +47,26 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null;
 }
 
+/** LibreOffice's boolean format: it stores TRUE/FALSE as 1/0 (or as =TRUE()/=FALSE()) shown so. */
+const BOOLEAN_FORMAT = /^"TRUE";"TRUE";"FALSE"$/i;
+const BOOLEAN_FORMULA = /^\s*(TRUE|FALSE)(\(\))?\s*$/i;
+
 /** A cell's displayed value as core sees it. */
 export function displayed(value: unknown, numFmt: string | undefined): CellValue {
   if (value === null || value === undefined) return null;
+  if (typeof value === "number" && (value === 0 || value === 1) && BOOLEAN_FORMAT.test(numFmt ?? ""))
+    return value === 1;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
   if (value instanceof Date) return formatDate(value, numFmt);
   if (!isObject(value)) return null;
   if (Array.isArray(value.richText)) return richText(value as { richText: { text: string }[] });
   if (typeof value.error === "string") return value.error;
-  if ("formula" in value || "sharedFormula" in value) return displayed(value.result, numFmt);
+  if ("formula" in value || "sharedFormula" in value) {
+    // A tick box saved by LibreOffice is the formula TRUE() or FALSE() with a cached 1 or 0.
+    const f = typeof value.formula === "string" ? BOOLEAN_FORMULA.exec(value.formula) : null;
+    if (f) return f[1]!.toUpperCase() === "TRUE";
+    return displayed(value.result, numFmt);
+  }
   if ("hyperlink" in value) return displayed(value.text, numFmt);
   return null;
 }
@@ -71,7 +82,9 @@ function snapshotSheet(ws: ExcelJS.Worksheet, theme: readonly string[], book: Bo
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       const merged = cell.isMerged && cell.master.address !== cell.address;
       const raw: unknown = merged ? null : cell.value;
-      const meta = parseMetaCell(raw);
+      // Metadata lives only in the hidden column we write: text a person typed in a visible cell is
+      // always a value, even if it looks like a marker (else a staff tab could pose as a summary).
+      const meta = ws.getColumn(c).hidden ? parseMetaCell(raw) : null;
       if (meta?.kind === "marker") {
         marker ??= meta.text;
         return;
@@ -80,7 +93,13 @@ function snapshotSheet(ws: ExcelJS.Worksheet, theme: readonly string[], book: Bo
         book.charts.push({ sheetName: ws.name, spec: meta.chart, values, fills });
         return;
       }
-      if (typeof raw === "string" && raw.startsWith("ladder-sheets")) return;
+      if (
+        meta === null &&
+        ws.getColumn(c).hidden &&
+        typeof raw === "string" &&
+        raw.startsWith("ladder-sheets")
+      )
+        return;
       const v = displayed(raw, cell.numFmt);
       const fill = resolveFill(cell.fill, theme);
       if (v === null && fill === null) return;

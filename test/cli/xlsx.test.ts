@@ -182,6 +182,21 @@ describe("displayed values", () => {
   });
 });
 
+describe("tick boxes as LibreOffice saves them", () => {
+  it("reads =TRUE()/=FALSE() formulas and 1/0 in LibreOffice's boolean format as booleans", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Ticks");
+    ws.getCell("A1").value = { formula: "TRUE()", result: 1 };
+    ws.getCell("A2").value = { formula: "FALSE()", result: 0 };
+    ws.getCell("A3").value = 1;
+    ws.getCell("A3").numFmt = '"TRUE";"TRUE";"FALSE"';
+    ws.getCell("A4").value = 1; // a plain number stays a number
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const v = (await readWorkbook(bytes)).snapshots[0]!.values.map((r) => r[0]);
+    expect(v).toEqual([true, false, true, 1]);
+  });
+});
+
 /** A one-tab workbook with C1 filled by theme accent6 at `tint`, saved with a given theme. */
 async function themedFile(scheme: typeof SCHEME_2007, tint: number): Promise<Buffer> {
   const spec = emptySheet("T", 1, 3, null);

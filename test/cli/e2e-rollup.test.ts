@@ -1,0 +1,210 @@
+// The built command line, continued: rollup (JSON per design §5, staff tabs unchanged, re-runs
+// replace only its own tabs), trust (unreadable files listed, the others roll up), demo, atomic
+// saves, and workbooks re-saved by LibreOffice with theme colours rolling up to the same levels.
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readWorkbook } from "../../cli/xlsx/read.js";
+import { parseMarker, type TabSnapshot } from "../../core/sheet.js";
+import { buildCli, hasSoffice, libreOfficeResave, ROOT, runCli, tempDir, type Run } from "./run.js";
+
+let cli: string;
+let dir: string;
+const ladder = (...args: string[]): Run => runCli(cli, dir, args);
+const FIXTURES = join(ROOT, "test", "fixtures");
+const ZONES = new Set(["below", "entry", "expected", "beyond", null]);
+
+beforeAll(() => {
+  cli = buildCli("rollup");
+  dir = tempDir("e2e-rollup");
+});
+
+function copy(fixture: string, name: string): string {
+  const file = join(dir, name);
+  copyFileSync(join(FIXTURES, fixture), file);
+  return file;
+}
+
+/** Every tab that is not one of the roll-up's own, by name. */
+async function staffTabs(file: string): Promise<Map<string, TabSnapshot>> {
+  const { snapshots } = await readWorkbook(file);
+  const own = new Set(["summary", "chart", "trust"]);
+  return new Map(
+    snapshots.filter((s) => !own.has(parseMarker(s.marker)?.role ?? "")).map((s) => [s.name, s]),
+  );
+}
+
+interface RollupJson {
+  staff: {
+    tab: string;
+    name: string;
+    band: number | null;
+    levels: Record<string, number | null>;
+    zones: Record<string, string | null>;
+    findings: { cell: string; checkpoint: string | null; rule: string; severity: string; message: string }[];
+  }[];
+  skipped: { tab: string; reason: string }[];
+}
+
+describe("rollup", () => {
+  it("--json prints design §5's object, field by field", () => {
+    const file = copy("school-original.xlsx", "json.xlsx");
+    const r = ladder("rollup", file, "--json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as RollupJson;
+    expect(Object.keys(out)).toEqual(["staff", "skipped"]);
+    expect(out.skipped).toEqual([]);
+    expect(out.staff.map((s) => s.tab)).toEqual(["Ann Lee", "Ben Carter", "Cara Singh"]);
+    for (const s of out.staff) {
+      expect(Object.keys(s)).toEqual(["tab", "name", "band", "levels", "zones", "findings"]);
+      expect(Object.keys(s.levels)).toEqual(["Sep", "Mid", "Jul"]);
+      expect(Object.keys(s.zones)).toEqual(["Sep", "Mid", "Jul"]);
+      for (const z of Object.values(s.zones)) expect(ZONES.has(z)).toBe(true);
+      for (const f of s.findings) {
+        expect(Object.keys(f)).toEqual(["cell", "checkpoint", "rule", "severity", "message"]);
+        expect(["error", "warning"]).toContain(f.severity);
+      }
+    }
+    expect(out.staff[0]).toMatchObject({
+      name: "Ann Lee",
+      band: 3,
+      levels: { Sep: 2, Mid: 3, Jul: 4 },
+      zones: { Sep: "entry", Mid: "expected", Jul: "expected" },
+    });
+    expect(out.staff[2]!.findings.map((f) => [f.rule, f.checkpoint])).toContainEqual([
+      "green-after-gap",
+      "Sep",
+    ]);
+  });
+
+  it("writes the summary and chart first, leaves staff tabs unchanged, and a re-run replaces only its own tabs", async () => {
+    const file = copy("school-original.xlsx", "rerun.xlsx");
+    const before = await staffTabs(file);
+    const first = ladder("rollup", file);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(
+      /3 members of staff rolled up[\s\S]*Expected[\s\S]*Wrote 'School summary' and 'Grade-band chart'/,
+    );
+    const once = await readWorkbook(file);
+    expect(once.snapshots.map((s) => s.name)).toEqual([
+      "School summary",
+      "Grade-band chart",
+      "Ann Lee",
+      "Ben Carter",
+      "Cara Singh",
+    ]);
+    expect(await staffTabs(file)).toEqual(before);
+
+    expect(ladder("rollup", file, "--checkpoint", "mid").code).toBe(0);
+    const twice = await readWorkbook(file);
+    expect(twice.snapshots.map((s) => s.name)).toEqual(once.snapshots.map((s) => s.name));
+    expect(await staffTabs(file)).toEqual(before);
+    expect(twice.book.charts.map((c) => c.sheetName)).toEqual(["School summary"]);
+  });
+
+  it("refuses a checkpoint that does not exist", () => {
+    const file = copy("school-original.xlsx", "cp.xlsx");
+    const r = ladder("rollup", file, "--checkpoint", "Dec");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--checkpoint must be one of Sep, Mid, Jul/);
+  });
+
+  it("a failed save leaves the original byte-identical and no temporary file", () => {
+    const file = copy("school-original.xlsx", "atomic.xlsx");
+    const before = readFileSync(file);
+    const r = runCli(cli, dir, ["rollup", file], { LADDER_TEST_FAIL_SAVE: "1" });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/could not be saved.*the original is unchanged/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(readFileSync(file).length).toBe(before.length);
+    expect(runCli(cli, dir, ["check", file]).code).toBe(1); // still a readable workbook
+  });
+});
+
+describe("trust", () => {
+  it("rolls up the readable schools, with one stderr line per file that is not", async () => {
+    const oak = copy("school-original.xlsx", "Oak Primary.xlsx");
+    const ash = copy("school-original.xlsx", "Ash Academy.xlsx");
+    const notRolled = copy("school-original.xlsx", "Elm School.xlsx");
+    const broken = join(dir, "Broken.xlsx");
+    writeFileSync(broken, "not a workbook");
+    expect(ladder("rollup", oak).code).toBe(0);
+    expect(ladder("rollup", ash).code).toBe(0);
+    const out = join(dir, "trust.xlsx");
+    const r = ladder("trust", oak, ash, notRolled, broken, "-o", out);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/Elm School\.xlsx: no school summary tab; run 'ladder rollup/);
+    expect(lines[1]).toMatch(/Broken\.xlsx: .*not an \.xlsx workbook/);
+    expect(r.stderr).not.toContain("\r"); // no progress bar when stderr is not a terminal
+    expect(r.stdout).toMatch(/Rolled up 2 schools \(6 members of staff\) into 'Trust summary'/);
+
+    const { snapshots } = await readWorkbook(out);
+    expect(snapshots.map((s) => s.name)).toEqual(["Trust summary"]);
+    const text = snapshots[0]!.values.flat().filter((v) => typeof v === "string");
+    expect(text).toEqual(expect.arrayContaining(["Oak Primary", "Ash Academy", "Trust total"]));
+    expect(text.some((t) => t.includes("Ann Lee"))).toBe(false); // counts only, no names
+  });
+
+  it("--json prints the schools and problems", () => {
+    const oak = join(dir, "Oak Primary.xlsx");
+    const r = ladder("trust", oak, "-o", join(dir, "trust2.xlsx"), "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ tabs: ["Trust summary"], schools: 1, problems: [] });
+  });
+});
+
+describe("demo", () => {
+  it("writes a 40-staff school, rolls it up and prints the summary; re-running overwrites only a demo", async () => {
+    const r = ladder("demo");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/40 members of staff rolled up/);
+    expect(r.stdout).toMatch(/Findings: 3 errors on 3 tabs/);
+    expect(r.stdout).toContain(join(dir, "demo.xlsx"));
+    const { snapshots } = await readWorkbook(join(dir, "demo.xlsx"));
+    const roles = snapshots.map((s) => parseMarker(s.marker));
+    expect(roles.filter((m) => m?.role === "staff")).toHaveLength(40);
+    expect(roles.filter((m) => m?.ticks)).toHaveLength(1);
+    expect(roles.filter((m) => m?.role === "feedback")).toHaveLength(1);
+    expect(ladder("demo").code).toBe(0);
+
+    const json = JSON.parse(ladder("rollup", "demo.xlsx", "--json").stdout) as RollupJson;
+    const zones = new Set(json.staff.flatMap((s) => Object.values(s.zones)));
+    for (const z of ["below", "entry", "expected", "beyond"]) expect(zones).toContain(z);
+    expect(new Set(json.staff.map((s) => s.band))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7]));
+
+    const mine = join(dir, "mine.xlsx");
+    copyFileSync(join(FIXTURES, "school-original.xlsx"), mine);
+    const refused = ladder("demo", mine);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/not a demo workbook/);
+    expect(readFileSync(mine).equals(readFileSync(join(FIXTURES, "school-original.xlsx")))).toBe(true);
+  });
+});
+
+describe.skipIf(!hasSoffice())("workbooks re-saved by LibreOffice", () => {
+  const levels = (file: string): unknown => {
+    const out = JSON.parse(ladder("rollup", file, "--json").stdout) as RollupJson;
+    return out.staff.map((s) => ({
+      tab: s.tab,
+      levels: s.levels,
+      zones: s.zones,
+      findings: s.findings.map((f) => [f.rule, f.cell]),
+    }));
+  };
+
+  it("the committed fixture with theme colours rolls up to the same levels as the original", () => {
+    const original = copy("school-original.xlsx", "lo-original.xlsx");
+    const themed = copy("school-libreoffice-theme.xlsx", "lo-themed.xlsx");
+    expect(levels(themed)).toEqual(levels(original));
+  });
+
+  it("the demo (tick-box tab included) reads the same after LibreOffice saves it", () => {
+    const file = join(dir, "lo-demo.xlsx");
+    expect(ladder("demo", file).code).toBe(0);
+    const before = levels(file);
+    const resaved = libreOfficeResave(file, tempDir("lo-out"));
+    expect(levels(resaved)).toEqual(before);
+  });
+});
