@@ -88,9 +88,19 @@ export interface Preview {
   close(): Promise<void>;
 }
 
-/** Start the preview on 127.0.0.1:`port` (0 picks a free port). */
-export async function startPreview(port = 5173): Promise<Preview> {
+/**
+ * Start the preview on 127.0.0.1:`port` (0 picks a free port). With `rebuild`, every page load
+ * rebuilds the panel (edit, reload); otherwise the first build is kept (tests).
+ */
+export async function startPreview(port = 5173, opts: { rebuild?: boolean } = {}): Promise<Preview> {
   let origin = "";
+  let page: Promise<string> | undefined;
+  const build = (): Promise<string> =>
+    buildPanelHtml({
+      entry: "ui/main-preview.ts",
+      title: "ladder-sheets preview",
+      csp: { connectSrc: ["'self'"] },
+    });
   const server = createServer((req, res) => {
     void (async () => {
       const host = req.headers.host ?? "";
@@ -99,10 +109,10 @@ export async function startPreview(port = 5173): Promise<Preview> {
         return send(res, 403, "text/plain", "This preview only answers on this machine.");
       const path = new URL(req.url ?? "/", origin).pathname;
       if (req.method === "GET" && (path === "/" || path === "/index.html")) {
-        const html = await buildPanelHtml({
-          entry: "ui/main-preview.ts",
-          title: "ladder-sheets preview",
-          csp: { connectSrc: ["'self'"] },
+        if (opts.rebuild || !page) page = build();
+        const html = await page.catch((e: unknown) => {
+          page = undefined;
+          throw e;
         });
         return send(res, 200, "text/html; charset=utf-8", html);
       }

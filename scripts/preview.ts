@@ -4,7 +4,7 @@
 import { startPreview } from "./preview-server.js";
 
 const port = Number(process.env.PORT ?? 5173);
-startPreview(Number.isInteger(port) && port >= 0 ? port : 5173)
+startPreview(Number.isInteger(port) && port >= 0 ? port : 5173, { rebuild: true })
   .then((p) => {
     console.log(`ladder-sheets preview: ${p.url}`);
     console.log("Open it in a browser; press Ctrl+C to stop.");

@@ -32,7 +32,12 @@ function start(): void {
   const save = h("button", { type: "button" }, "Save as .xlsx");
   const note = h("span", { class: "save-note", role: "status" });
   const book = h("div", { class: "book-view" });
-  const panel = h("aside", { class: "panel-frame", id: "ladder-panel", "aria-label": "Ladder panel", tabindex: -1 });
+  const panel = h("aside", {
+    class: "panel-frame",
+    id: "ladder-panel",
+    "aria-label": "Ladder panel",
+    tabindex: -1,
+  });
   // The grid has a button per checkpoint cell, so keyboard users get a way straight to the panel.
   const skip = h("a", { class: "skip", href: "#ladder-panel" }, "Skip to the panel");
   skip.addEventListener("click", (ev) => {

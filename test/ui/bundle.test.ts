@@ -5,7 +5,11 @@ import { buildPanelHtml, bundlePanel } from "../../ui/build.mjs";
 
 describe("buildPanelHtml", () => {
   it("makes one self-contained page with a hash-based policy and no inline handlers", async () => {
-    const html = await buildPanelHtml({ entry: "ui/main-preview.ts", title: "T <&>", csp: { connectSrc: ["'self'"] } });
+    const html = await buildPanelHtml({
+      entry: "ui/main-preview.ts",
+      title: "T <&>",
+      csp: { connectSrc: ["'self'"] },
+    });
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? "";
     expect(csp).toContain("default-src 'none'");
     expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
@@ -21,7 +25,8 @@ describe("buildPanelHtml", () => {
     const html = await buildPanelHtml({
       entry: "ui/main-sheets.ts",
       title: "x",
-      extraHead: '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script><script>1</script>',
+      extraHead:
+        '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script><script>1</script>',
       csp: { scriptSrc: ["https://appsforoffice.microsoft.com"] },
     });
     const scriptSrc = /script-src ([^;]+);/.exec(html)?.[1] ?? "";
@@ -38,13 +43,21 @@ describe("buildPanelHtml", () => {
   it("keeps the Sheets sidebar small and free of eval, new Function and HTML-from-strings", async () => {
     const { js, css } = await bundlePanel("ui/main-sheets.ts");
     expect(js.length + css.length).toBeLessThan(60_000);
-    for (const banned of [/\beval\(/, /new Function\(/, /\.innerHTML\b/, /\.outerHTML\b/, /insertAdjacentHTML/, /document\.write/])
+    for (const banned of [
+      /\beval\(/,
+      /new Function\(/,
+      /\.innerHTML\b/,
+      /\.outerHTML\b/,
+      /insertAdjacentHTML/,
+      /document\.write/,
+    ])
       expect(banned.test(js), String(banned)).toBe(false);
     expect(/ZodError|\$ZodType/.test(js), "zod in the sidebar").toBe(false);
   });
 
   it("keeps the preview free of HTML-from-strings too", async () => {
     const { js } = await bundlePanel("ui/main-preview.ts");
-    for (const banned of [/\.innerHTML\s*=/, /insertAdjacentHTML/, /document\.write/]) expect(banned.test(js), String(banned)).toBe(false);
+    for (const banned of [/\.innerHTML\s*=/, /insertAdjacentHTML/, /document\.write/])
+      expect(banned.test(js), String(banned)).toBe(false);
   });
 });

@@ -28,7 +28,10 @@ function fakeRun(server: Server, delays: number[] = []) {
           } catch (e) {
             result = { e: new Error(e instanceof Error ? e.message : String(e)) };
           }
-          setTimeout(() => ("v" in result ? ok?.(result.v, tag) : fail?.(result.e, tag)), delays.shift() ?? 1);
+          setTimeout(
+            () => ("v" in result ? ok?.(result.v, tag) : fail?.(result.e, tag)),
+            delays.shift() ?? 1,
+          );
         };
       },
     });
@@ -37,7 +40,10 @@ function fakeRun(server: Server, delays: number[] = []) {
 
 describe("createGasApi", () => {
   it("calls the Apps Script global of the same name with the arguments", async () => {
-    const { run, calls } = fakeRun({ createTabs: () => ({ created: ["Ann"] }), rollupSchool: () => ({ tabs: [] }) });
+    const { run, calls } = fakeRun({
+      createTabs: () => ({ created: ["Ann"] }),
+      rollupSchool: () => ({ tabs: [] }),
+    });
     const api = createGasApi(() => run);
     const req = { templateId: "leadership-ladder", staff: [], ticks: false };
     await expect(api.createTabs(req)).resolves.toEqual({ created: ["Ann"] });
@@ -74,7 +80,11 @@ describe("createGasApi", () => {
     });
     const api = createGasApi(() => run);
     const e = await api.createTabs({ templateId: "x", staff: [], ticks: false }).catch((x: unknown) => x);
-    expect(toPanelError(e)).toEqual({ code: "staff-list-invalid", message: "Bad list.", details: ["line 3: x"] });
+    expect(toPanelError(e)).toEqual({
+      code: "staff-list-invalid",
+      message: "Bad list.",
+      details: ["line 3: x"],
+    });
   });
 
   it("says plainly when google.script.run is missing or lacks a function", async () => {

@@ -21,7 +21,11 @@ describe("MemoryWorkbook", () => {
   it("creates a tab from core's plan and makes it active", async () => {
     const { wb, tab } = await bookWithAnn();
     expect(wb.names).toEqual(["Ann Lee"]);
-    expect(parseMarker(tab.marker)).toMatchObject({ templateId: "leadership-ladder", role: "staff", upTo: 6 });
+    expect(parseMarker(tab.marker)).toMatchObject({
+      templateId: "leadership-ladder",
+      role: "staff",
+      upTo: 6,
+    });
     expect(await wb.checkActiveTab()).toMatchObject({ tab: "Ann Lee", kind: "ladder", skipped: null });
   });
 
@@ -74,7 +78,7 @@ describe("MemoryWorkbook", () => {
   it("keeps hostile names as text and never overwrites a tab of the same name", async () => {
     const wb = new MemoryWorkbook({ today: () => TODAY });
     const evil = "<img src=x onerror=alert(1)>";
-    const staff = [evil, "=HYPERLINK(\"http://x\",\"y\")", evil].map((name) => ({ ...ANN, name }));
+    const staff = [evil, '=HYPERLINK("http://x","y")', evil].map((name) => ({ ...ANN, name }));
     const r = await wb.createTabs({ templateId: "leadership-ladder", staff, ticks: false });
     expect(new Set(r.created).size).toBe(3);
     expect(wb.tabs[0]!.values.flat()).toContain(evil);

@@ -170,7 +170,8 @@ export function createSection(ctx: Ctx, templates: readonly TemplateInfo[], band
       }
       el.removeAttribute("aria-invalid");
     }
-    return [{ name: name.value, band: band.value, role: role.value, appraiser: appraiser.value }];
+    // "Band 3" reads well on the tab and resolves like any of the band's labels.
+    return [{ name: name.value, band: `Band ${band.value}`, role: role.value, appraiser: appraiser.value }];
   };
 
   create.addEventListener("click", () => {

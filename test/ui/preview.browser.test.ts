@@ -1,0 +1,213 @@
+// The preview in a real browser (Debian's chromium): create, colour, check, roll up and save, by
+// mouse and by keyboard alone; a hostile staff name stays text.
+import { readFile } from "node:fs/promises";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { readWorkbook } from "../../cli/xlsx/read.js";
+import { startPreview, type Preview } from "../../scripts/preview-server.js";
+import { launch, newPage, screenshot } from "./browser.js";
+
+let browser: Browser;
+let preview: Preview;
+
+beforeAll(async () => {
+  browser = await launch();
+  preview = await startPreview(0);
+});
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+});
+
+let page: Page;
+let watch: Awaited<ReturnType<typeof newPage>>;
+beforeEach(async () => {
+  watch = await newPage(browser);
+  page = watch.page;
+  await page.goto(preview.url);
+  await page.getByRole("button", { name: "Create tab" }).waitFor();
+});
+
+const panel = () => page.locator("aside.panel-frame");
+const status = () => panel().locator(".status");
+const tabNames = () => page.locator(".tabstrip [role=tab]").allTextContents();
+const cell = (ref: string) => page.locator(`.grid [data-cell="${ref}"]`);
+
+/** Create one ladder tab for `name` with the panel (band by its label). */
+async function createOne(name: string, band = 3) {
+  await panel().getByLabel("Name").fill(name);
+  await panel().getByLabel("Grade band").selectOption(String(band));
+  await panel().getByRole("button", { name: "Create tab" }).click();
+  await expect.poll(() => status().textContent()).toMatch(/Done: Made the tab/);
+}
+
+function noHarm() {
+  expect(watch.dialogs).toEqual([]);
+  expect(watch.errors).toEqual([]);
+}
+
+describe("preview", () => {
+  it("opens with demo tabs and the panel, with no errors and no policy violations", async () => {
+    expect(await tabNames()).toEqual(["Ann Lee", "Ben Okafor", "Eve Brown", "Cara Singh"]);
+    await screenshot(page, "preview-start", false);
+    noHarm();
+    expect(watch.cspViolations).toEqual([]);
+  });
+
+  it("creates a tab, colours cells by clicking, checks it and goes to a finding's cell", async () => {
+    await createOne("Dana Green");
+    expect(await tabNames()).toContain("Dana Green");
+    await expect.poll(() => page.locator(".grid").textContent()).toContain("Dana Green");
+    // Sep: first statement green, second blank, third green: a green below a gap.
+    await cell("C12").click();
+    await cell("C14").click();
+    expect(await cell("C14").textContent()).toBe("G");
+    await panel().getByRole("button", { name: "Check this tab" }).click();
+    const finding = panel().locator("button.finding", { hasText: "C14" });
+    await finding.waitFor();
+    expect(await finding.textContent()).toMatch(/Error C14 · Sep/);
+    await finding.click();
+    await expect.poll(() => page.locator("td.selected [data-cell]").getAttribute("data-cell")).toBe("C14");
+    await screenshot(page, "preview-check", false);
+    noHarm();
+  });
+
+  it("validates a pasted staff list with line numbers, sends nothing while a row is bad, then makes them all", async () => {
+    const before = (await tabNames()).length;
+    await panel().getByLabel("A staff list (paste it)").check();
+    const list = panel().getByRole("textbox", { name: "Staff list" });
+    await list.fill("name,band,role\nPat One,3,Teacher\nPat Two,Band 12,TA\n,4,Clerk\n");
+    await expect.poll(() => panel().locator(".list-check").textContent()).toMatch(/line 3:.*Band 12/);
+    expect(await panel().locator(".list-check").textContent()).toMatch(/line 4: the name is empty/);
+    await panel().getByRole("button", { name: "Create tabs" }).click();
+    await expect.poll(() => status().textContent()).toMatch(/Problem:.*2 problems/);
+    expect((await tabNames()).length).toBe(before);
+
+    const rows = Array.from({ length: 23 }, (_, i) => `Staff ${i + 1},${(i % 7) + 1},Teacher`);
+    await list.fill(["name,band,role", ...rows].join("\n"));
+    await expect.poll(() => panel().locator(".list-check").textContent()).toMatch(/23 staff ready/);
+    await panel().getByRole("button", { name: "Create tabs" }).click();
+    await expect.poll(() => panel().locator(".progress-text").textContent()).toBe("23 of 23 tabs");
+    await expect.poll(() => status().textContent()).toMatch(/Made 23 tabs/);
+    expect((await tabNames()).length).toBe(before + 23);
+    noHarm();
+  });
+
+  it("rolls up the school into one summary and one chart tab, with zones in words and symbols", async () => {
+    await panel().locator("summary", { hasText: "Roll up" }).click();
+    const button = panel().getByRole("button", { name: "Roll up the school" });
+    await button.click();
+    const table = panel().locator("table.zones");
+    await table.waitFor();
+    const text = (await table.textContent()) ?? "";
+    for (const word of ["▼ Below", "◇ Entry", "● Expected", "▲ Beyond", "No level yet", "Sep", "Mid", "Jul"])
+      expect(text).toContain(word);
+    expect(await panel().locator(".rollup-result").first().textContent()).toMatch(/4 staff rolled up/);
+    await button.click();
+    await expect.poll(() => status().textContent()).toMatch(/Rolled up 4 staff/);
+    const names = await tabNames();
+    expect(names.filter((n) => n === "School summary")).toHaveLength(1);
+    expect(names.filter((n) => n === "Grade-band chart")).toHaveLength(1);
+    await panel().getByRole("button", { name: "Roll up the trust" }).click();
+    await expect.poll(() => status().textContent()).toMatch(/Trust summary made from 1 school/);
+    await panel().screenshot({ path: `${(await import("./browser.js")).RESULTS}/preview-rollup-panel.png` });
+    noHarm();
+  });
+
+  it("ticks boxes in a tick-box tab and the tab colours itself", async () => {
+    await page.locator(".tabstrip [role=tab]", { hasText: "Cara Singh" }).click();
+    const box = page.locator('.grid [role=checkbox][aria-checked="false"]').first();
+    const ref = await box.getAttribute("data-cell");
+    await box.click();
+    await expect.poll(() => cell(ref!).getAttribute("aria-checked")).toBe("true");
+    noHarm();
+  });
+
+  it("saves the workbook as an .xlsx that reads back with every tab", async () => {
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Save as .xlsx" }).click();
+    const file = await (await download).path();
+    const bytes = await readFile(file);
+    expect(bytes.subarray(0, 2).toString()).toBe("PK");
+    const { snapshots } = await readWorkbook(new Uint8Array(bytes), "saved.xlsx");
+    expect(snapshots.map((s) => s.name)).toEqual(["Ann Lee", "Ben Okafor", "Eve Brown", "Cara Singh"]);
+    noHarm();
+  });
+
+  it("shows a staff name written as HTML as text, and runs nothing", async () => {
+    const evil = "<img src=x onerror=alert(1)>";
+    await createOne(evil);
+    expect(await tabNames()).toContain(evil);
+    await expect.poll(() => page.locator(".grid").textContent()).toContain(evil);
+    await panel().getByRole("button", { name: "Check this tab" }).click();
+    await expect.poll(() => panel().locator(".check-summary").textContent()).toContain(evil);
+    expect(await page.locator("img").count()).toBe(0);
+    await page.waitForTimeout(300);
+    noHarm();
+  });
+});
+
+describe("preview by keyboard alone", () => {
+  /** Press Tab until the focused element matches `selector` (fails after `max` presses). */
+  async function tabTo(selector: string, max = 400) {
+    for (let i = 0; i < max; i++) {
+      if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+      await page.keyboard.press("Tab");
+    }
+    throw new Error(`Tab never reached ${selector}`);
+  }
+  /** Press Tab until a <button> whose text is `text` has focus. */
+  async function tabToButton(text: string, max = 400) {
+    for (let i = 0; i < max; i++) {
+      const hit = await page.evaluate(
+        (t) => document.activeElement?.tagName === "BUTTON" && document.activeElement.textContent === t,
+        text,
+      );
+      if (hit) return;
+      await page.keyboard.press("Tab");
+    }
+    throw new Error(`Tab never reached the button ${text}`);
+  }
+  const focused = () => page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? "");
+
+  it("creates a tab, colours cells, checks and goes to a finding without a mouse", async () => {
+    await page.keyboard.press("Tab");
+    expect(await focused()).toContain("Skip to the panel");
+    await page.keyboard.press("Enter");
+    await tabTo('input[name="name"]', 40);
+    await page.keyboard.type("Kim Key");
+    await page.keyboard.press("Tab");
+    expect(await focused()).toContain('name="band"');
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await tabTo("button.primary", 10);
+    expect(await focused()).toContain("Create tab");
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe("none");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => status().textContent()).toMatch(/Made the tab 'Kim Key'/);
+
+    // Into the grid: Shift+Tab back from the panel's start is long, so start from the page top.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await tabTo('[data-cell="C12"]');
+    await page.keyboard.press("Space");
+    await expect.poll(() => cell("C12").textContent()).toBe("G");
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.cell)).toBe("C12");
+    await tabTo('[data-cell="C14"]', 10);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => cell("C14").textContent()).toBe("G");
+
+    await tabToButton("Check this tab");
+    expect(await focused()).toContain("Check this tab");
+    await page.keyboard.press("Enter");
+    await panel().locator("button.finding").first().waitFor();
+    await tabTo("button.finding", 5);
+    expect(await focused()).toContain("C14");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("td.selected [data-cell]").getAttribute("data-cell")).toBe("C14");
+    // No trap: Tab leaves the findings list.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.classList.contains("finding"))).toBe(false);
+    noHarm();
+  });
+});
