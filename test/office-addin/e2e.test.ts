@@ -74,12 +74,12 @@ describe("Excel add-in, end to end on the fake", () => {
       expect(got).toEqual(checkResult(stateSnapshot(fake.sheet(tab))));
       expect(fake.take().syncs).toBe(3);
     }
-    const errors = await Promise.all(
-      created.map(async (t) => {
-        fake.state.activeId = fake.sheet(t).id;
-        return (await api.checkActiveTab()).findings.filter((f) => f.severity === "error").map((f) => f.rule);
-      }),
-    );
+    const errors: string[] = [];
+    for (const t of created) {
+      fake.state.activeId = fake.sheet(t).id;
+      const r = await api.checkActiveTab();
+      errors.push(...r.findings.filter((f) => f.severity === "error").map((f) => f.rule));
+    }
     expect(new Set(errors.flat())).toEqual(
       new Set(["green-after-gap", "amber-before-gap", "unknown-colour"]),
     );

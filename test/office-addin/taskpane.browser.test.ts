@@ -1,0 +1,102 @@
+// The built task pane (dist/office-addin/taskpane.html, from `npm run excel:build`) in headless
+// Chromium: Office.js's CDN request is intercepted, either refused (the panel still shows and says
+// to open it in Excel) or answered with a fake Office/Excel (the panel checks, goes to a finding's
+// cell, re-checks live on a format change, rolls up). No other network request is made.
+import { execFileSync } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { extname, resolve } from "node:path";
+import * as esbuild from "esbuild";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launch, newPage, screenshot } from "../ui/browser.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const DIST = resolve(ROOT, "dist/office-addin");
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+let browser: Browser;
+let fakeOffice: string;
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [resolve(ROOT, "scripts/build-office.mjs")], { cwd: ROOT, stdio: "pipe" });
+  const out = await esbuild.build({
+    entryPoints: [resolve(import.meta.dirname, "browser-office.ts")],
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    write: false,
+    logLevel: "silent",
+  });
+  fakeOffice = out.outputFiles[0]!.text;
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(office: "blocked" | "fake") {
+  const w = await newPage(browser, 360, 900);
+  const requests: string[] = [];
+  await w.page.route("**/*", async (route) => {
+    const url = route.request().url();
+    requests.push(url);
+    if (url === OFFICE_JS)
+      return office === "fake"
+        ? route.fulfill({ contentType: "text/javascript", body: fakeOffice })
+        : route.abort();
+    if (url.startsWith("https://localhost:3000/")) {
+      const file = resolve(DIST, new URL(url).pathname.slice(1));
+      const type = extname(file) === ".html" ? "text/html" : "application/octet-stream";
+      return route.fulfill({ contentType: type, body: await readFile(file) });
+    }
+    return route.abort();
+  });
+  await w.page.goto("https://localhost:3000/taskpane.html");
+  await w.page.getByRole("button", { name: "Check this tab" }).waitFor();
+  return { ...w, requests };
+}
+
+const ladder = (page: Page, expr: string) => page.evaluate(`globalThis.__ladder.${expr}`);
+
+describe("the Excel task pane in Chromium", () => {
+  it("shows the panel when Office.js is blocked, and says to open it in Excel", async () => {
+    const { page, errors, cspViolations, requests } = await open("blocked");
+    await expect.poll(() => page.locator("select, input").count()).toBeGreaterThan(0);
+    await page.getByRole("button", { name: "Check this tab" }).click();
+    await expect
+      .poll(() => page.locator(".status").textContent())
+      .toMatch(/open Leadership Ladder from Excel/);
+    expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+    expect(cspViolations).toEqual([]);
+    expect(new Set(requests)).toEqual(new Set(["https://localhost:3000/taskpane.html", OFFICE_JS]));
+    await page.close();
+  });
+
+  it("with Excel faked: checks, goes to a finding's cell, re-checks live, rolls up", async () => {
+    const { page, errors, cspViolations, requests } = await open("fake");
+    await page.getByRole("button", { name: "Check this tab" }).click();
+    const findings = page.locator("button.finding.error");
+    await expect.poll(() => findings.count()).toBe(1);
+    await findings.first().click();
+    const header = (await ladder(page, "header")) as number;
+    await expect
+      .poll(() => ladder(page, "selection()"))
+      .toMatchObject({ address: JSON.stringify({ row: header + 5, col: 2, rows: 1, cols: 1 }) });
+
+    // Colour the gap: the live check (Excel's format event, debounced) clears the error by itself.
+    await ladder(page, `colour("C${header + 5}", "#00B050")`);
+    await expect.poll(() => findings.count(), { timeout: 5000 }).toBe(0);
+    await expect.poll(() => page.locator(".check-summary").textContent()).toMatch(/Sep level/);
+
+    await page.getByText("Roll up", { exact: true }).click();
+    await page.getByRole("button", { name: "Roll up the school" }).click();
+    await expect
+      .poll(() => ladder(page, "sheetNames()"), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining(["School summary", "Grade-band chart"]));
+    await screenshot(page, "excel-taskpane", true);
+    expect(errors).toEqual([]);
+    expect(cspViolations).toEqual([]);
+    expect(requests.every((u) => u.startsWith("https://localhost:3000/") || u === OFFICE_JS)).toBe(true);
+    await page.close();
+  });
+});
