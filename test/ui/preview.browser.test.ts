@@ -1,11 +1,11 @@
 // The preview in a real browser (Debian's chromium): create, colour, check, roll up and save, by
 // mouse and by keyboard alone; a hostile staff name stays text.
 import { readFile } from "node:fs/promises";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { readWorkbook } from "../../cli/xlsx/read.js";
 import { startPreview, type Preview } from "../../scripts/preview-server.js";
-import { launch, newPage, screenshot } from "./browser.js";
+import { launch, newPage, RESULTS, screenshot } from "./browser.js";
 
 let browser: Browser;
 let preview: Preview;
@@ -26,6 +26,9 @@ beforeEach(async () => {
   page = watch.page;
   await page.goto(preview.url);
   await page.getByRole("button", { name: "Create tab" }).waitFor();
+});
+afterEach(async () => {
+  await page?.close();
 });
 
 const panel = () => page.locator("aside.panel-frame");
@@ -77,8 +80,11 @@ describe("preview", () => {
     await panel().getByLabel("A staff list (paste it)").check();
     const list = panel().getByRole("textbox", { name: "Staff list" });
     await list.fill("name,band,role\nPat One,3,Teacher\nPat Two,Band 12,TA\n,4,Clerk\n");
-    await expect.poll(() => panel().locator(".list-check").textContent()).toMatch(/line 3:.*Band 12/);
+    await expect
+      .poll(() => panel().locator(".list-check").textContent())
+      .toMatch(/2 problems to fix first.*line 3:.*Band 12/);
     expect(await panel().locator(".list-check").textContent()).toMatch(/line 4: the name is empty/);
+    await panel().screenshot({ path: `${RESULTS}/preview-300-staff-list-errors.png` });
     await panel().getByRole("button", { name: "Create tabs" }).click();
     await expect.poll(() => status().textContent()).toMatch(/Problem:.*2 problems/);
     expect((await tabNames()).length).toBe(before);
@@ -110,7 +116,7 @@ describe("preview", () => {
     expect(names.filter((n) => n === "Grade-band chart")).toHaveLength(1);
     await panel().getByRole("button", { name: "Roll up the trust" }).click();
     await expect.poll(() => status().textContent()).toMatch(/Trust summary made from 1 school/);
-    await panel().screenshot({ path: `${(await import("./browser.js")).RESULTS}/preview-rollup-panel.png` });
+    await panel().screenshot({ path: `${RESULTS}/preview-300-rollup.png` });
     noHarm();
   });
 

@@ -2,7 +2,7 @@
 // real browser, over a stubbed google.script.run whose answers come back asynchronously and out of
 // order. The "server" behind the stub is the preview's in-memory workbook, run in Node through
 // page.exposeFunction, and it throws errors the way the Apps Script side does (encodePanelError).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { buildPanelHtml } from "../../ui/build.mjs";
 import { encodePanelError } from "../../ui/panel/errors.js";
@@ -81,6 +81,9 @@ beforeEach(async () => {
       ? route.fulfill({ contentType: "text/html; charset=utf-8", body: html })
       : route.fulfill({ status: 404, body: "" }),
   );
+});
+afterEach(async () => {
+  await page?.close();
 });
 
 async function open(delays: Record<string, number[]> = {}) {

@@ -125,10 +125,17 @@ export function createSection(ctx: Ctx, templates: readonly TemplateInfo[], band
       replace(listCheck, h("p", { class: "ok" }, `✓ ${c.staff.length} staff ready.`));
     } else {
       list.setAttribute("aria-invalid", "true");
+      const n = c.details.length;
       replace(
         listCheck,
-        h("p", { class: "bad" }, `✗ ${c.message}`),
-        c.details.length > 1 ? h("ul", {}, ...c.details.map((d) => h("li", {}, d))) : null,
+        n === 0
+          ? h("p", { class: "bad" }, `✗ ${c.message}`)
+          : h(
+              "p",
+              { class: "bad" },
+              `✗ ${n} problem${n === 1 ? "" : "s"} to fix first (nothing is made until every line is right):`,
+            ),
+        n ? h("ul", {}, ...c.details.map((d) => h("li", {}, d))) : null,
       );
     }
     return c;
