@@ -51,7 +51,7 @@ async function bundleServer() {
     globalName: GLOBAL_NAME,
     platform: "neutral",
     mainFields: ["module", "main"],
-    target: "es2020",
+    target: "es2019",
     charset: "utf8",
     legalComments: "none",
     write: false,
