@@ -15,7 +15,7 @@ import { parseStaffList } from "../../core/staff-list.js";
 import { parse, positionals, required } from "../args.js";
 import { EXIT, type Command } from "../command.js";
 import { plural } from "../format.js";
-import { saveBook } from "../xlsx/book.js";
+import { MAX_TABS, saveBook } from "../xlsx/book.js";
 import { writeSheet } from "../xlsx/write.js";
 import { openOrCreate, requireXlsx } from "../workbook.js";
 
@@ -131,6 +131,11 @@ Examples:
             existing,
             io.now,
           );
+    if (existing.length + specs.length > MAX_TABS)
+      throw new LadderError(
+        "staff-list-invalid",
+        `${file!} would have ${existing.length + specs.length} tabs; the most is ${MAX_TABS}. Nothing was written: split the staff list across workbooks (one per school).`,
+      );
     for (const spec of specs) writeSheet(book, spec);
     await saveBook(book, file!);
 

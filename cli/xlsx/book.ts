@@ -68,6 +68,15 @@ export async function readBytes(path: string): Promise<Buffer> {
 }
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+/** Limits that keep a hostile or mistaken file (a zip bomb, thousands of tabs) from exhausting memory. */
+export const MAX_TABS = 1000;
+export const MAX_UNZIPPED_BYTES = 400e6;
+
+/** JSZip records each entry's declared size from the zip directory (not in its typings). */
+function uncompressedSize(entry: JSZip.JSZipObject): number {
+  const data = (entry as unknown as { _data?: { uncompressedSize?: unknown } })._data;
+  return typeof data?.uncompressedSize === "number" ? data.uncompressedSize : 0;
+}
 
 /**
  * Check the bytes are an .xlsx package and return its zip. Each kind of bad file gets its own
@@ -91,8 +100,24 @@ export async function openZip(bytes: Uint8Array, label: string): Promise<JSZip> 
   } catch {
     throw unreadable(label, "is damaged (the zip is truncated or corrupt)");
   }
-  if (!zip.file("[Content_Types].xml") || !zip.file("xl/workbook.xml"))
+  const workbookXml = await zip.file("xl/workbook.xml")?.async("string");
+  if (!zip.file("[Content_Types].xml") || workbookXml === undefined)
     throw unreadable(label, "is a zip file but not an .xlsx workbook (no xl/workbook.xml)");
+  const tabs = workbookXml.match(/<(?:\w+:)?sheet\b/g)?.length ?? 0;
+  if (tabs > MAX_TABS)
+    throw unreadable(
+      label,
+      `has ${tabs} tabs; ladder reads workbooks of up to ${MAX_TABS} tabs (one per member of staff)`,
+    );
+  let size = 0;
+  zip.forEach((_, entry) => {
+    size += uncompressedSize(entry);
+  });
+  if (size > MAX_UNZIPPED_BYTES)
+    throw unreadable(
+      label,
+      `unpacks to ${Math.round(size / 1e6)} MB; ladder reads workbooks of up to ${MAX_UNZIPPED_BYTES / 1e6} MB`,
+    );
   return zip;
 }
 

@@ -167,7 +167,15 @@ export function writeSheet(book: Book, spec: SheetSpec): ExcelJS.Worksheet {
   });
   fitWrappedRows(ws, spec);
   // Printing: one page wide, as many pages tall as needed.
-  ws.pageSetup = { ...ws.pageSetup, fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: "portrait" };
+  const widthPx = Array.from({ length: specWidth(spec) }, (_, i) => spec.columnWidths[i] ?? DEFAULT_COL_PX);
+  const wide = widthPx.reduce((a, b) => a + b, 0) > 900; // wider than a portrait A4 page holds legibly
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    orientation: wide ? "landscape" : "portrait",
+  };
   if (spec.frozenRows > 0) ws.views = [{ state: "frozen", ySplit: spec.frozenRows, xSplit: 0 }];
 
   for (const range of spec.checkboxes)

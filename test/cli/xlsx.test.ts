@@ -284,6 +284,17 @@ describe("bad files: one clear line, LadderError file-unreadable", () => {
     expect(e.message).toMatch(/damaged/);
   });
 
+  it("a workbook with more tabs than the limit (checked before loading it)", async () => {
+    const zip = await JSZip.loadAsync(await good());
+    const wbXml = (await zip.file("xl/workbook.xml")!.async("string")).replace(
+      /<sheets>[\s\S]*<\/sheets>/,
+      `<sheets>${Array.from({ length: 2000 }, (_, i) => `<sheet name="T${i}" sheetId="${i + 1}" r:id="rId${i + 9}"/>`).join("")}</sheets>`,
+    );
+    zip.file("xl/workbook.xml", wbXml);
+    const e = await failure(await zip.generateAsync({ type: "nodebuffer" }), "many-tabs.xlsx");
+    expect(e.message).toMatch(/has 2000 tabs; ladder reads workbooks of up to 1000 tabs/);
+  });
+
   it("a zip that is not a workbook", async () => {
     const zip = new JSZip();
     zip.file("hello.txt", "hi");
