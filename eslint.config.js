@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-results/**", "**/*.js", "**/*.mjs", "**/*.cjs"] },
+  { ignores: ["scratch/**", "dist/**", "node_modules/**", "coverage/**", "test-results/**", "**/*.js", "**/*.mjs", "**/*.cjs"] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
