@@ -1,6 +1,7 @@
 // The built command line, continued: rollup (JSON per design §5, staff tabs unchanged, re-runs
 // replace only its own tabs), trust (unreadable files listed, the others roll up), demo, atomic
 // saves, and workbooks re-saved by LibreOffice with theme colours rolling up to the same levels.
+import { spawn } from "node:child_process";
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -100,6 +101,20 @@ describe("rollup", () => {
     expect(twice.snapshots.map((s) => s.name)).toEqual(once.snapshots.map((s) => s.name));
     expect(await staffTabs(file)).toEqual(before);
     expect(twice.book.charts.map((c) => c.sheetName)).toEqual(["School summary"]);
+  });
+
+  it("two roll-ups at once leave one whole summary and the staff tabs unchanged", async () => {
+    const file = copy("school-original.xlsx", "race.xlsx");
+    const before = await staffTabs(file);
+    const run = (): Promise<number> =>
+      new Promise((done) => {
+        const child = spawn(process.execPath, [cli, "rollup", file], { cwd: dir, stdio: "ignore" });
+        child.on("close", (code) => done(code ?? -1));
+      });
+    expect(await Promise.all([run(), run()])).toEqual([0, 0]);
+    const after = await readWorkbook(file);
+    expect(after.snapshots.filter((s) => parseMarker(s.marker)?.role === "summary")).toHaveLength(1);
+    expect(await staffTabs(file)).toEqual(before);
   });
 
   it("refuses a checkpoint that does not exist", () => {
