@@ -10,88 +10,32 @@
  * office-addin-mock was not used: it records set values but has no queue, so it cannot express
  * "not loaded until sync" or a batch failing part-way. State lives in fake-state.ts.
  */
-import { parseRange, type CellRange } from "../../core/a1.js";
 import type {
   ExcelRunner,
-  XChart,
-  XClientResult,
-  XConditionalFormat,
   XContext,
   XEvent,
-  XRange,
-  XRangeFormat,
   XWorksheet,
   XWorksheetCollection,
 } from "../../office-addin/excel-port.js";
 import {
   FakeExcelError,
-  NO_FILL,
   cell,
   cellsOf,
   checkName,
   findSheet,
-  isLocked,
-  key,
   newSheet,
   parseAddress,
-  usedExtent,
   writeValue,
   type SheetState,
   type WorkbookState,
 } from "./fake-state.js";
+import { FakeChart, FakeRange, Loaded, type Handler, type Op, type Staged } from "./fake-range.js";
 
 export interface SyncRecord {
   n: number;
   ops: number;
   requestBytes: number;
   responseBytes: number;
-}
-
-interface Staged {
-  responseBytes: number;
-  commit(): void;
-}
-
-interface Op {
-  requestBytes: number;
-  apply(state: WorkbookState): Staged | undefined;
-}
-
-type Handler = (args: never) => Promise<unknown>;
-
-function notLoaded(prop: string): FakeExcelError {
-  return new FakeExcelError(
-    "PropertyNotLoaded",
-    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-  );
-}
-
-/** An object whose listed properties throw on read and queue `set` on write. */
-function settable<T extends object>(
-  props: readonly string[],
-  set: (prop: string, v: unknown) => void,
-  extra: object = {},
-): T {
-  const o: object = { ...extra };
-  for (const p of props)
-    Object.defineProperty(o, p, {
-      get() {
-        throw notLoaded(p);
-      },
-      set(v: unknown) {
-        set(p, v);
-      },
-      enumerable: true,
-    });
-  return o as T;
-}
-
-class Loaded {
-  protected readonly loaded = new Map<string, unknown>();
-  protected read<T>(prop: string): T {
-    if (!this.loaded.has(prop)) throw notLoaded(prop);
-    return this.loaded.get(prop) as T;
-  }
 }
 
 export class FakeContext implements XContext {
@@ -228,7 +172,10 @@ export class FakeWorksheet extends Loaded implements XWorksheet {
   ) {
     super();
     this.charts = {
-      add: (type, source, seriesBy) => new FakeChart(this, type, source as FakeRange, seriesBy ?? "Auto"),
+      add: (type, source, seriesBy) => {
+        if (!(source instanceof FakeRange)) throw new Error("Chart data must be a range of this fake.");
+        return new FakeChart(this, type, source, seriesBy ?? "Auto");
+      },
     };
     this.freezePanes = {
       freezeRows: (count = 1) => this.ctx.write({ count }, (s) => (this.target(s).frozenRows = count)),
@@ -305,308 +252,6 @@ export class FakeWorksheet extends Loaded implements XWorksheet {
 
   activate(): void {
     this.ctx.write({}, (state) => (state.activeId = this.target(state).id));
-  }
-}
-
-type Where = CellRange | "sheet" | { valuesOnly: boolean };
-
-export class FakeRange extends Loaded implements XRange {
-  readonly format: XRangeFormat;
-  readonly conditionalFormats: XRange["conditionalFormats"];
-  readonly dataValidation: XRange["dataValidation"];
-
-  constructor(
-    readonly sheet: FakeWorksheet,
-    private readonly where: Where,
-  ) {
-    super();
-    const style = (prop: string) => (v: unknown) =>
-      this.eachCell(
-        (c) => {
-          c.style = { ...c.style, [prop]: v };
-        },
-        { prop, v },
-      );
-    const font = settable<XRangeFormat["font"]>(["bold", "italic", "size", "color"], (p, v) =>
-      style(`font.${p}`)(v),
-    );
-    const fill = settable<XRangeFormat["fill"]>(["color"], (_p, v) =>
-      this.eachCell((c) => (c.fill = { color: String(v), pattern: "Solid", tintAndShade: 0 }), { v }),
-    );
-    const protection = settable<XRangeFormat["protection"]>(["locked"], (_p, v) =>
-      this.setLocked(v === true),
-    );
-    const borders = {
-      getItem: (e: string) => settable(["style", "color"], (p, v) => style(`border.${e}.${p}`)(v)),
-    };
-    this.format = settable<XRangeFormat>(
-      ["wrapText", "horizontalAlignment", "verticalAlignment", "columnWidth"],
-      (p, v) => (p === "columnWidth" ? this.setWidth(Number(v)) : style(p)(v)),
-      { font, fill, protection, borders },
-    );
-    this.conditionalFormats = { add: () => this.addConditionalFormat() };
-    this.dataValidation = settable<XRange["dataValidation"]>(["rule", "errorAlert"], (p, v) =>
-      this.onSheet({ p, v }, (s, r) => {
-        const address = JSON.stringify(r);
-        let entry = s.validations.find((x) => x.range === address);
-        if (!entry) s.validations.push((entry = { range: address }));
-        Object.assign(entry, { [p]: v });
-      }),
-    );
-  }
-
-  /** Resolve to the sheet and cell range (null for an empty used range, "sheet" for the whole sheet). */
-  locate(state: WorkbookState): { sheet: SheetState; range: CellRange | "sheet" | null } {
-    const sheet = this.sheet.target(state);
-    if (this.where === "sheet" || "row" in this.where) return { sheet, range: this.where };
-    return { sheet, range: usedExtent(sheet, this.where.valuesOnly) };
-  }
-
-  private onSheet(args: unknown, fn: (s: SheetState, r: CellRange) => void): void {
-    this.sheet.ctx.write(args, (state) => {
-      const { sheet, range } = this.locate(state);
-      if (range === null || range === "sheet")
-        throw new FakeExcelError("InvalidArgument", "Not supported on this range.");
-      fn(sheet, range);
-    });
-  }
-
-  private eachCell(fn: (c: ReturnType<typeof cell>, row: number, col: number) => void, args: unknown): void {
-    this.onSheet(args, (s, r) => cellsOf(r).forEach(({ row, col }) => fn(cell(s, row, col), row, col)));
-  }
-
-  private setLocked(locked: boolean): void {
-    this.sheet.ctx.write({ locked }, (state) => {
-      const { sheet, range } = this.locate(state);
-      if (range === "sheet") {
-        sheet.defaultLocked = locked;
-        for (const c of sheet.cells.values()) delete c.locked;
-      } else if (range) for (const { row, col } of cellsOf(range)) cell(sheet, row, col).locked = locked;
-    });
-  }
-
-  private setWidth(points: number): void {
-    this.onSheet({ points }, (s, r) => {
-      for (let c = r.col; c < r.col + r.cols; c++) s.columnWidths[c] = points;
-    });
-  }
-
-  private addConditionalFormat(): XConditionalFormat {
-    let index = -1;
-    this.onSheet({}, (s, r) => (index = s.conditionalFormats.push({ range: JSON.stringify(r) }) - 1));
-    const update = (field: "formula" | "fill" | "fontColor") => (_p: string, v: unknown) =>
-      this.sheet.ctx.write(
-        { v },
-        (state) => (this.sheet.target(state).conditionalFormats[index]![field] = String(v)),
-      );
-    return {
-      custom: {
-        rule: settable(["formula"], update("formula")),
-        format: { fill: settable(["color"], update("fill")), font: settable(["color"], update("fontColor")) },
-      },
-    };
-  }
-
-  get isNullObject(): boolean {
-    return this.read("isNullObject");
-  }
-  get rowCount(): number {
-    return this.read("rowCount");
-  }
-  get columnCount(): number {
-    return this.read("columnCount");
-  }
-  get rowIndex(): number {
-    return this.read("rowIndex");
-  }
-  get columnIndex(): number {
-    return this.read("columnIndex");
-  }
-  get values(): unknown[][] {
-    return this.read("values");
-  }
-  set values(v: unknown[][]) {
-    this.writeGrid("values", v);
-  }
-  get numberFormat(): unknown[][] {
-    return this.read("numberFormat");
-  }
-  set numberFormat(v: unknown[][]) {
-    this.writeGrid("numberFormat", v);
-  }
-  get formulas(): unknown[][] {
-    return this.read("formulas");
-  }
-  set formulas(v: unknown[][]) {
-    this.writeGrid("formulas", v);
-  }
-  get columnHidden(): boolean {
-    return this.read("columnHidden");
-  }
-  set columnHidden(v: boolean) {
-    this.onSheet({ v }, (s, r) => {
-      for (let c = r.col; c < r.col + r.cols; c++)
-        if (v && !s.hiddenColumns.includes(c)) s.hiddenColumns.push(c);
-    });
-  }
-  get control(): Excel.CellControl {
-    return this.read("control");
-  }
-  set control(v: Excel.CellControl) {
-    this.eachCell((c) => (c.control = String(v.type)), v);
-  }
-
-  private writeGrid(prop: "values" | "numberFormat" | "formulas", grid: unknown[][]): void {
-    this.onSheet(grid, (s, r) => {
-      if (grid.length !== r.rows || grid.some((row) => row.length !== r.cols))
-        throw new FakeExcelError(
-          "InvalidArgument",
-          "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
-        );
-      cellsOf(r).forEach(({ row, col }) => {
-        if (prop !== "numberFormat" && s.protection && isLocked(s, row, col))
-          throw new FakeExcelError(
-            "AccessDenied",
-            "The cell you're trying to change is on a protected sheet.",
-          );
-        const v = grid[row - r.row]![col - r.col];
-        const c = cell(s, row, col);
-        if (prop === "numberFormat") c.numberFormat = String(v);
-        else if (prop === "formulas" && typeof v === "string" && v.startsWith("=")) {
-          c.formula = v;
-          c.value = "#FORMULA";
-        } else writeValue(c, v);
-      });
-    });
-  }
-
-  load(propertyNames: string): this {
-    const props = propertyNames.split(",").map((p) => p.trim());
-    this.sheet.ctx.enqueue(undefined, (state) => {
-      const { sheet, range } = this.locate(state);
-      const vals: Record<string, unknown> = { isNullObject: range === null };
-      if (range === "sheet")
-        throw new FakeExcelError("InvalidArgument", "Loading a whole sheet is not supported here.");
-      if (range)
-        for (const p of props) {
-          const grid = (f: (row: number, col: number) => unknown) =>
-            Array.from({ length: range.rows }, (_, i) =>
-              Array.from({ length: range.cols }, (_, j) => f(range.row + i, range.col + j)),
-            );
-          const c = (row: number, col: number) => sheet.cells.get(key(row, col));
-          if (p === "values") vals[p] = grid((row, col) => c(row, col)?.value ?? "");
-          else if (p === "numberFormat") vals[p] = grid((row, col) => c(row, col)?.numberFormat ?? "General");
-          else if (p === "rowIndex") vals[p] = range.row;
-          else if (p === "columnIndex") vals[p] = range.col;
-          else if (p === "rowCount") vals[p] = range.rows;
-          else if (p === "columnCount") vals[p] = range.cols;
-          else throw new Error(`The fake cannot load Range.${p}`);
-        }
-      return {
-        responseBytes: JSON.stringify(vals).length,
-        commit: () => Object.entries(vals).forEach(([k, v]) => this.loaded.set(k, v)),
-      };
-    });
-    return this;
-  }
-
-  getCellProperties(options: Excel.CellPropertiesLoadOptions): XClientResult<Excel.CellProperties[][]> {
-    let value: Excel.CellProperties[][] | undefined;
-    const want = options.format?.fill;
-    const wanted = typeof want === "object" ? want : {};
-    this.sheet.ctx.enqueue(options, (state) => {
-      const { sheet, range } = this.locate(state);
-      if (range === null || range === "sheet")
-        throw new FakeExcelError("InvalidArgument", "Not supported on this range.");
-      const grid = Array.from({ length: range.rows }, (_, i) =>
-        Array.from({ length: range.cols }, (_, j): Excel.CellProperties => {
-          const f = sheet.cells.get(key(range.row + i, range.col + j))?.fill ?? NO_FILL;
-          const fill: Excel.CellPropertiesFill = {};
-          if (wanted.color) fill.color = f.color;
-          if (wanted.pattern) fill.pattern = f.pattern as Excel.FillPattern;
-          if (wanted.tintAndShade) fill.tintAndShade = f.tintAndShade as number;
-          return { format: { fill } };
-        }),
-      );
-      return { responseBytes: JSON.stringify(grid).length, commit: () => (value = grid) };
-    });
-    return {
-      get value(): Excel.CellProperties[][] {
-        if (value === undefined) throw notLoaded("value");
-        return value;
-      },
-    };
-  }
-
-  merge(across = false): void {
-    this.onSheet({ across }, (s, r) => s.merges.push(JSON.stringify(r)));
-  }
-
-  select(): void {
-    this.onSheet({}, (s, r) => {
-      this.sheet.ctx.fake.state.selection = { sheetId: s.id, address: JSON.stringify(r) };
-    });
-  }
-}
-
-export class FakeChart implements XChart {
-  readonly title: XChart["title"];
-  readonly series: XChart["series"];
-  private index = -1;
-
-  constructor(
-    private readonly sheet: FakeWorksheet,
-    type: string,
-    source: FakeRange,
-    seriesBy: string,
-  ) {
-    const ctx = sheet.ctx;
-    ctx.write({ type, seriesBy }, (state) => {
-      const { sheet: s, range } = source.locate(state);
-      this.index =
-        this.sheet
-          .target(state)
-          .charts.push({ type, seriesBy, source: JSON.stringify(range), seriesColours: {} }) - 1;
-      if (s !== this.sheet.target(state))
-        throw new FakeExcelError("InvalidArgument", "Chart data on another sheet.");
-    });
-    this.title = settable(["text"], (_p, v) => this.update({ title: String(v) }));
-    this.series = {
-      getItemAt: (i: number) => ({
-        format: {
-          fill: {
-            setSolidColor: (c: string) =>
-              ctx.write(
-                { c },
-                (state) => (this.sheet.target(state).charts[this.index]!.seriesColours[i] = c),
-              ),
-          },
-        },
-      }),
-    };
-  }
-
-  private update(patch: Record<string, unknown>): void {
-    this.sheet.ctx.write(patch, (state) =>
-      Object.assign(this.sheet.target(state).charts[this.index]!, patch),
-    );
-  }
-
-  setPosition(startCell: string): void {
-    parseRange(startCell);
-    this.update({ position: startCell });
-  }
-  get width(): number {
-    throw notLoaded("width");
-  }
-  set width(v: number) {
-    this.update({ width: v });
-  }
-  get height(): number {
-    throw notLoaded("height");
-  }
-  set height(v: number) {
-    this.update({ height: v });
   }
 }
 

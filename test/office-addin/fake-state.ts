@@ -10,7 +10,7 @@ export type Value = string | number | boolean | null;
 
 export interface FakeFill {
   color: string;
-  pattern: string;
+  pattern: NonNullable<Excel.CellPropertiesFill["pattern"]>;
   tintAndShade: number | null;
 }
 
@@ -134,7 +134,7 @@ export function writeValue(target: CellState, v: unknown): void {
     target.value = v;
     return;
   }
-  const s = String(v);
+  const s = typeof v === "string" ? v : JSON.stringify(v);
   if (s === "") {
     target.value = null;
     return;
