@@ -115,7 +115,7 @@ describe("rollup", () => {
     const after = await readWorkbook(file);
     expect(after.snapshots.filter((s) => parseMarker(s.marker)?.role === "summary")).toHaveLength(1);
     expect(await staffTabs(file)).toEqual(before);
-  });
+  }, 240_000);
 
   it("refuses a checkpoint that does not exist", () => {
     const file = copy("school-original.xlsx", "cp.xlsx");
@@ -195,7 +195,7 @@ describe("demo", () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/not a demo workbook/);
     expect(readFileSync(mine).equals(readFileSync(join(FIXTURES, "school-original.xlsx")))).toBe(true);
-  });
+  }, 240_000);
 });
 
 describe.skipIf(!hasSoffice())("workbooks re-saved by LibreOffice", () => {
@@ -213,7 +213,7 @@ describe.skipIf(!hasSoffice())("workbooks re-saved by LibreOffice", () => {
     const original = copy("school-original.xlsx", "lo-original.xlsx");
     const themed = copy("school-libreoffice-theme.xlsx", "lo-themed.xlsx");
     expect(levels(themed)).toEqual(levels(original));
-  });
+  }, 240_000);
 
   it("the demo (tick-box tab included) reads the same after LibreOffice saves it", () => {
     const file = join(dir, "lo-demo.xlsx");
@@ -221,5 +221,5 @@ describe.skipIf(!hasSoffice())("workbooks re-saved by LibreOffice", () => {
     const before = levels(file);
     const resaved = libreOfficeResave(file, tempDir("lo-out"));
     expect(levels(resaved)).toEqual(before);
-  });
+  }, 240_000);
 });
