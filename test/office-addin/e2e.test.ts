@@ -133,4 +133,38 @@ describe("Excel add-in, end to end on the fake", () => {
     expect(roles.filter((r) => r === "chart")).toHaveLength(1);
     expect(fake.state.sheets.map((s) => s.name)).toContain("School summary");
   });
+
+  it("makes awkward tab names legal and unique in Excel's own rules (the fake refuses illegal ones)", async () => {
+    const fake = new FakeExcel(["History (tab)"]);
+    const api = createExcelApi(new ExcelAdapter({ run: fake.run }), { today: () => TODAY });
+    const awkward = [
+      "History",
+      "A/B: [x]*?\\",
+      "'quoted'",
+      "An extremely long name that goes past thirty-one",
+      "Sam Roe",
+      "sam roe",
+    ];
+    const staff = awkward.map((name) => ({ name, band: "3", role: "", appraiser: "" }));
+    const { created } = await api.createTabs({ templateId: "leadership-ladder", staff, ticks: true });
+    expect(new Set(created.map((n) => n.toLowerCase())).size).toBe(awkward.length);
+    expect(created.every((n) => n.length <= 31 && !/[[\]:*?/\\]/.test(n))).toBe(true);
+    created.forEach((tab, i) => {
+      const cells = [...fake.sheet(tab).cells.values()];
+      expect(cells.some((c) => c.value === awkward[i])).toBe(true); // the Name cell says whose it is
+    });
+  });
+
+  it("rolls up a trust from the school summary tabs in the workbook", async () => {
+    const { fake, api } = await school();
+    await api.rollupSchool();
+    const trust = await api.rollupTrust();
+    expect(trust).toMatchObject({ schools: 1, problems: [] });
+    expect(trust.tabs).toHaveLength(1);
+    expect(parseMarker(stateSnapshot(fake.sheet(trust.tabs[0]!)).marker)?.role).toBe("trust");
+    await api.rollupTrust();
+    expect(
+      fake.state.sheets.filter((s) => parseMarker(stateSnapshot(s).marker)?.role === "trust"),
+    ).toHaveLength(1);
+  });
 });

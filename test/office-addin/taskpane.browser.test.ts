@@ -19,6 +19,9 @@ let fakeOffice: string;
 
 beforeAll(async () => {
   execFileSync(process.execPath, [resolve(ROOT, "scripts/build-office.mjs")], { cwd: ROOT, stdio: "pipe" });
+  expect(await readFile(resolve(DIST, "taskpane.html"), "utf8")).not.toMatch(
+    /\beval\s*\(|\bnew\s+Function\b/,
+  );
   const out = await esbuild.build({
     entryPoints: [resolve(import.meta.dirname, "browser-office.ts")],
     bundle: true,
