@@ -45,7 +45,7 @@ export interface SheetInfo {
 const PAYLOAD_CODES = new Set(["ResponsePayloadSizeLimitExceeded", "RequestPayloadSizeLimitExceeded"]);
 
 function errorCode(e: unknown): string {
-  return typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
+  return typeof e === "object" && e !== null && "code" in e && typeof e.code === "string" ? e.code : "";
 }
 
 /**
