@@ -8,12 +8,13 @@
  *   Sidebar.html     the shared panel (ui/main-sheets.ts) as one page, script and styles inlined.
  *   appsscript.json  V8, and exactly the two OAuth scopes the add-on needs (docs/apps-script.md says why).
  *
- * clasp 3 does not compile TypeScript, so it pushes this output. The folder is emptied first, so a
- * file removed from the build is never pushed by mistake.
+ * clasp 3 does not compile TypeScript, so it pushes this output. Any other file in the folder is
+ * removed, so a file dropped from the build is never pushed by mistake; each file is written to a
+ * temporary name and renamed, so a reader (a test, clasp) never sees a half-written one.
  *
  *   node scripts/build-gas.mjs        (npm run gas:build)
  */
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
@@ -79,11 +80,20 @@ async function sidebarHtml() {
 
 export async function buildGas({ quiet = false } = {}) {
   const [{ text, names }, html] = await Promise.all([bundleServer(), sidebarHtml()]);
-  await rm(OUT_DIR, { recursive: true, force: true });
+  const files = {
+    "Code.js": text,
+    "Sidebar.html": html,
+    "appsscript.json": `${JSON.stringify(MANIFEST, null, 2)}\n`,
+  };
   await mkdir(OUT_DIR, { recursive: true });
-  await writeFile(resolve(OUT_DIR, "Code.js"), text);
-  await writeFile(resolve(OUT_DIR, "Sidebar.html"), html);
-  await writeFile(resolve(OUT_DIR, "appsscript.json"), `${JSON.stringify(MANIFEST, null, 2)}\n`);
+  for (const [name, body] of Object.entries(files)) {
+    const tmp = resolve(OUT_DIR, `.${name}.${process.pid}.tmp`);
+    await writeFile(tmp, body);
+    await rename(tmp, resolve(OUT_DIR, name));
+  }
+  for (const name of await readdir(OUT_DIR))
+    if (!(name in files) && !name.endsWith(".tmp"))
+      await rm(resolve(OUT_DIR, name), { recursive: true, force: true });
   if (!quiet) {
     const kb = (s) => `${(Buffer.byteLength(s) / 1024).toFixed(0)} KB`;
     console.log(`dist/apps-script/Code.js       ${kb(text)}  globals: ${names.join(", ")}`);
