@@ -8,10 +8,11 @@
  * What it does not do, and why:
  * - It never writes into an existing tab: it inserts a new one. A tab with the name already there
  *   makes insertSheet throw, and nothing else is touched.
- * - Every string is written with a leading apostrophe, so Sheets stores it as text exactly as given
- *   (the apostrophe is not part of the value). Without it setValues parses strings as if typed:
- *   "=HYPERLINK(...)" would become a formula, "+1" a number, "1/2" a date. Only spec.formulas are
- *   written as formulas.
+ * - Every string is stored as text exactly as given. setValues parses strings as if typed
+ *   ("=HYPERLINK(...)" would become a formula, "+1" a number, "1/2" a date), so a string gets a
+ *   leading apostrophe (which Sheets keeps out of the value), except in cells the spec formats as
+ *   plain text ("@"), which Sheets already stores as typed: there an apostrophe would be kept as a
+ *   character. Only spec.formulas are written as formulas.
  * - The marker is added last, so a tab whose write was interrupted carries no marker and is never
  *   taken for a finished one.
  */
@@ -27,10 +28,13 @@ const BORDER_COLOUR = "#bfbfbf";
 
 type Grid<T> = T[][];
 
-/** The value to pass to setValues so Sheets stores exactly `v` (strings as text, never parsed). */
-export function cellInput(v: CellValue | undefined): string | number | boolean {
+/**
+ * The value to pass to setValues so Sheets stores exactly `v` (strings as text, never parsed).
+ * `plainText`: the cell is formatted "@", so strings go in as they are.
+ */
+export function cellInput(v: CellValue | undefined, plainText = false): string | number | boolean {
   if (v === null || v === undefined || v === "") return "";
-  if (typeof v === "string") return `'${v}`;
+  if (typeof v === "string") return plainText ? v : `'${v}`;
   if (typeof v === "number" && !Number.isFinite(v)) return `'${String(v)}`;
   return v;
 }
@@ -128,7 +132,12 @@ function fill(app: GSpreadsheetApp, sheet: GSheet, spec: SheetSpec): void {
   for (const [format, ranges] of formats) sheet.getRangeList(ranges).setNumberFormat(format);
 
   const values = grid<string | number | boolean>(size.rows, size.cols, "");
-  spec.values.forEach((row, i) => row.forEach((v, j) => (values[i]![j] = cellInput(v))));
+  const plain = paint(spec, size, false, (s) =>
+    s.numberFormat === undefined ? undefined : s.numberFormat === "@",
+  );
+  spec.values.forEach((row, i) =>
+    row.forEach((v, j) => (values[i]![j] = cellInput(v, plain?.[i]?.[j] === true))),
+  );
   for (const f of spec.formulas) {
     const { row, col } = parseA1(f.cell);
     values[row]![col] = f.formula.startsWith("=") ? f.formula : `=${f.formula}`;

@@ -188,6 +188,8 @@ describe("write helpers", () => {
       "",
       "",
     ]);
+    // In a cell formatted as plain text Sheets stores the string as it is: no apostrophe needed.
+    expect(cellInput("=1", true)).toBe("=1");
   });
   it("joins single-row merges on consecutive rows into one mergeAcross block", () => {
     expect(mergeBlocks(["A1:E1", "A2:E2", "A3:E3", "B5:E5", "B6:E6", "A8:B9"])).toEqual([

@@ -78,6 +78,9 @@ describe("the SpreadsheetApp fake", () => {
     sheet.getRangeList(["A3:G3"]).setNumberFormat("@");
     sheet.getRange(3, 1, 1, typed.length).setValues([typed]);
     expect(sheet.getRange(3, 1, 1, typed.length).getValues()).toEqual([typed]);
+    sheet.getRangeList(["A4"]).setNumberFormat("@");
+    sheet.getRange("A4").setValue("'Neill");
+    expect(sheet.getRange("A4").getValues()).toEqual([["'Neill"]]);
   });
 
   it("makes tick boxes hold false until ticked", () => {

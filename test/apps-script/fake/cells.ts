@@ -1,7 +1,8 @@
 /**
  * The cell store behind the fake sheets, faithful in the details that bite:
- * - a string written by setValues is parsed as if typed, unless it is apostrophe-prefixed (stored as
- *   text, the apostrophe dropped) or the cell's number format is plain text ("@"): "=..." becomes a
+ * - a string written by setValues is parsed as if typed, unless the cell's number format is plain
+ *   text ("@": stored exactly, a leading apostrophe included) or it is apostrophe-prefixed (stored
+ *   as text, the apostrophe dropped): "=..." becomes a
  *   formula, "+1" and "12" numbers, "TRUE" a boolean, and "-1+2" or "@SUM(A1)" a formula (Sheets
  *   treats a leading + - @ as the start of a formula when the rest is not a plain number);
  * - getBackgrounds answers lower-case '#rrggbb' and '#ffffff' for no fill;
@@ -58,8 +59,8 @@ export function parseInput(
   if (typeof v === "number" || typeof v === "boolean") return { value: v };
   if (v instanceof Date || Object.prototype.toString.call(v) === "[object Date]") return { value: v as Date };
   if (typeof v !== "string") throw new Error(`setValues cannot store ${typeof v} values.`);
-  if (v.startsWith("'")) return { value: v.slice(1), quoted: true };
   if (numberFormat === "@") return { value: v };
+  if (v.startsWith("'")) return { value: v.slice(1), quoted: true };
   if (v.startsWith("=") && v.length > 1) return { value: "#FORMULA", formula: v };
   const t = v.trim();
   if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return { value: Number(t) };
