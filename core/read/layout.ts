@@ -91,9 +91,7 @@ export function readFields(values: readonly (readonly CellValue[])[], beforeRow:
     const row = values[r] ?? [];
     for (let c = 0; c < row.length; c++) {
       const n = norm(row[c]);
-      const key = (Object.keys(FIELD_SPELLINGS)).find((k) =>
-        FIELD_SPELLINGS[k]!.includes(n),
-      );
+      const key = Object.keys(FIELD_SPELLINGS).find((k) => FIELD_SPELLINGS[k]!.includes(n));
       if (key === undefined || out[key] !== undefined) continue;
       const value = row.slice(c + 1).find((v) => text(v) !== "");
       out[key] = text(value);
