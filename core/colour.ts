@@ -170,7 +170,21 @@ export function byteHex(v: number): string {
  * @example colourClass("#92d050") === "green"; colourClass("#ffffff") === "blank"
  */
 export function colourClass(fill: string | null | undefined): ColourClass {
-  if (fill === null || fill === undefined || NO_FILL_WORDS.has(fill.trim().toLowerCase())) return "blank";
+  if (fill === null || fill === undefined) return "blank";
+  const hit = classCache.get(fill);
+  if (hit !== undefined) return hit;
+  const c = classify(fill);
+  if (classCache.size >= CLASS_CACHE_MAX) classCache.clear();
+  classCache.set(fill, c);
+  return c;
+}
+
+/** A workbook uses a handful of distinct fills over thousands of cells, so classes are remembered. */
+const classCache = new Map<string, ColourClass>();
+const CLASS_CACHE_MAX = 10_000;
+
+function classify(fill: string): ColourClass {
+  if (NO_FILL_WORDS.has(fill.trim().toLowerCase())) return "blank";
   const hex = normaliseHex(fill);
   if (hex === null) return isTransparentArgb(fill) ? "blank" : "unknown";
   const { h, s, l } = hexToHsl(hex);

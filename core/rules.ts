@@ -75,6 +75,7 @@ export function checkLadder(read: LadderRead, snap: TabSnapshot): LadderCheck {
     const classes = cellClasses(read, snap, cp.col);
     let gap: { cell: string; cls: ColourClass } | null = null;
     classes.forEach((cls, i) => {
+      if (gap === null && cls === "green") return; // the common case: a green run, nothing to say
       const r = read.rows[i]!;
       const cell = a1(r.row, cp.col);
       const fill = snap.fills[r.row]?.[cp.col] ?? null;

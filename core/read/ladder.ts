@@ -59,6 +59,20 @@ function key(s: string): string {
   return norm(s).slice(0, 80);
 }
 
+const byTextCache = new WeakMap<LadderTemplate, ReadonlyMap<string, number>>();
+
+/** The template's statements by normalised wording -> level, built once per template. */
+function levelsByText(template: LadderTemplate): ReadonlyMap<string, number> {
+  let map = byTextCache.get(template);
+  if (!map) {
+    const m = new Map<string, number>();
+    for (const l of template.levels) for (const s of l.statements) m.set(key(s.text), l.level);
+    byTextCache.set(template, m);
+    map = m;
+  }
+  return map;
+}
+
 /**
  * Read a ladder tab. Returns null when the tab has no ladder header row.
  * @example readLadder(snapshot, ladderTemplate, marker)?.rows.length === 75
@@ -73,8 +87,7 @@ export function readLadder(
   const levelCol = header.cols.get("level")!;
   const statementCol = header.cols.get("statement")!;
   const warnings: Finding[] = [];
-  const byText = new Map<string, number>();
-  for (const l of template?.levels ?? []) for (const s of l.statements) byText.set(key(s.text), l.level);
+  const byText = template ? levelsByText(template) : new Map<string, number>();
 
   const rows: LadderRow[] = [];
   let current: number | null = null;

@@ -5,13 +5,21 @@
  */
 import type { CellValue } from "../sheet.js";
 
+const NOT_WORD = /[^\p{L}\p{N}]/gu;
+/** Every tab repeats the same labels and statements, so normalised strings are remembered (bounded). */
+const normCache = new Map<string, string>();
+const NORM_CACHE_MAX = 20_000;
+
 /** "Minimum standard " -> "minimumstandard" */
 export function norm(v: CellValue | undefined): string {
-  return v === null || v === undefined
-    ? ""
-    : String(v)
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}]/gu, "");
+  if (v === null || v === undefined) return "";
+  const s = String(v);
+  const hit = normCache.get(s);
+  if (hit !== undefined) return hit;
+  const n = s.toLowerCase().replace(NOT_WORD, "");
+  if (normCache.size >= NORM_CACHE_MAX) normCache.clear();
+  normCache.set(s, n);
+  return n;
 }
 
 export function text(v: CellValue | undefined): string {
