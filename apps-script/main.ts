@@ -7,7 +7,7 @@
  * Errors leave here and nowhere else: panel functions rethrow them encoded for the panel (code,
  * message, details survive google.script.run); menu actions show them in an alert.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { encodePanelError, toPanelError } from "../ui/panel/errors.js";
 import { buildMenu, checkText, rollupText, showSidebar as openSidebar } from "./menu.js";
 import type { Services } from "./ports.js";

@@ -6,7 +6,7 @@
  *
  * It does not catch errors: main.ts turns them into messages at the edge.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { parseA1 } from "../core/a1.js";
 import {
   bandInfos,

@@ -9,7 +9,7 @@
  * - feedback: a meeting feedback form (strands of coded items, Positive / Development columns)
  * - chart:    level names and descriptions, grade bands and their zones (design §4)
  */
-import { z } from "zod";
+import * as z from "zod";
 import { LadderError } from "./errors.js";
 
 const text = z.string().trim().min(1, "must be non-empty text");

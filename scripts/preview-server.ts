@@ -9,7 +9,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { z } from "zod";
+import * as z from "zod";
 import type { SheetSpec } from "../core/sheet.js";
 import { newBook, toBuffer } from "../cli/xlsx/book.js";
 import { writeSheet } from "../cli/xlsx/write.js";

@@ -18,7 +18,7 @@
  * The chart descriptions exist because ExcelJS drops charts when it loads a file: keeping the
  * description beside the data lets a later save (say `new` adding a tab) put the chart back.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { parseMarker, type ChartSpec } from "../../core/sheet.js";
 
 const MARKER_PREFIX = "ladder-sheets:";
