@@ -1,10 +1,11 @@
 /**
  * Opening and saving .xlsx files for the command line: the only place that touches the file system.
  *
- * - Opening classifies bad files before ExcelJS sees them (empty, not a zip, an old .xls or a
- *   password-protected file, a truncated zip, a zip that is not a workbook) and turns each into one
- *   LadderError("file-unreadable") line, because ExcelJS's own errors ("End of data reached",
- *   "Can't find end of central directory") mean nothing to a headteacher.
+ * - Opening classifies bad files before ExcelJS sees them (empty, a PDF, a web page, text, other
+ *   bytes that are not a zip, an old .xls or a password-protected file, a truncated zip, a zip that
+ *   is not a workbook) and turns each into one LadderError("file-unreadable") line, because
+ *   ExcelJS's own errors ("End of data reached", "Can't find end of central directory") mean
+ *   nothing to a headteacher.
  * - Saving is atomic: the bytes go to a temporary file beside the target, then a rename replaces the
  *   target in one step; on any failure the temporary file is removed and the original is untouched.
  *
@@ -78,6 +79,20 @@ function uncompressedSize(entry: JSZip.JSZipObject): number {
   return typeof data?.uncompressedSize === "number" ? data.uncompressedSize : 0;
 }
 
+/** What a file that is not a zip most likely is, by its first bytes: PDF, a web page, text, or other. */
+function notZip(bytes: Uint8Array): string {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString("utf8");
+  // A BOM (UTF-8 decodes to U+FEFF) and leading white space come before a PDF or HTML signature.
+  const start = head.replace(/^\uFEFF/, "").trimStart();
+  if (start.startsWith("%PDF-")) return "is a PDF, not an .xlsx workbook";
+  if (
+    /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|table)[\s>]/i.test(start)
+  )
+    return "is a web page (HTML), not an .xlsx workbook: download the file again, choosing .xlsx";
+  const textLike = !head.includes("\u0000") && /[,;\t\n]/.test(head);
+  return textLike ? "is text (CSV?), not an .xlsx workbook" : "is not an .xlsx workbook (not a zip file)";
+}
+
 /**
  * Check the bytes are an .xlsx package and return its zip. Each kind of bad file gets its own
  * message, named by `label` (the path, or "the file" for a buffer).
@@ -86,14 +101,7 @@ export async function openZip(bytes: Uint8Array, label: string): Promise<JSZip> 
   if (bytes.length === 0) throw unreadable(label, "the file is empty (0 bytes)");
   if (CFB_MAGIC.every((b, i) => bytes[i] === b))
     throw unreadable(label, "password-protected or old .xls file: save it in Excel as an unprotected .xlsx");
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-    const head = Buffer.from(bytes.subarray(0, 512)).toString("utf8");
-    const textLike = !head.includes("\u0000") && /^[\s\S]*[,;\t\n]/.test(head);
-    throw unreadable(
-      label,
-      textLike ? "is text (CSV?), not an .xlsx workbook" : "is not an .xlsx workbook (not a zip file)",
-    );
-  }
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw unreadable(label, notZip(bytes));
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);

@@ -14,6 +14,8 @@ import { planRollup } from "../../core/app.js";
 import { emptySheet } from "../../core/sheet.js";
 import { rejected, tempFolder } from "./support.js";
 
+const WEB_PAGE =
+  /: is a web page \(HTML\), not an \.xlsx workbook: download the file again, choosing \.xlsx$/;
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 async function goodWorkbook(): Promise<Buffer> {
@@ -49,7 +51,16 @@ async function badFiles(): Promise<[string, Uint8Array, RegExp][]> {
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
       /not a zip/,
     ],
-    ["a PDF", Buffer.from("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n", "latin1"), /not an \.xlsx|text/],
+    [
+      "a PDF",
+      Buffer.from("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n", "latin1"),
+      /: is a PDF, not an \.xlsx workbook$/,
+    ],
+    [
+      "a PDF with a BOM and a blank line before its signature",
+      Buffer.from("\uFEFF\r\n%PDF-1.4\n1 0 obj\n"),
+      /: is a PDF, not an \.xlsx workbook$/,
+    ],
     ["an old .xls (CFB header) renamed .xlsx", cfb("Workbook"), /password-protected or old \.xls/],
     ["a password-protected .xlsx (CFB with EncryptionInfo)", cfb("EncryptionInfo"), /password-protected/],
     ["a CSV renamed .xlsx", Buffer.from("name,band\nAnn Lee,3\n"), /is text \(CSV\?\)/],
@@ -59,10 +70,28 @@ async function badFiles(): Promise<[string, Uint8Array, RegExp][]> {
       Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("name\tband\r\nAnn\t3\r\n", "utf16le")]),
       /not an \.xlsx workbook/,
     ],
+    ["an HTML table saved as .xlsx", Buffer.from("<html><body><table>\n<tr><td>Ann</td></tr>\n"), WEB_PAGE],
     [
-      "an HTML table saved as .xlsx",
-      Buffer.from("<html><body><table>\n<tr><td>Ann</td></tr>\n"),
-      /not an \.xlsx|text/,
+      "a sign-in page saved instead of the download (BOM, blank lines, <!DOCTYPE html>)",
+      Buffer.from('\uFEFF\n\n  <!DOCTYPE html>\n<html lang="en"><head><title>Sign in</title></head>\n'),
+      WEB_PAGE,
+    ],
+    [
+      "an Excel 'Web Page' export (upper-case <HTML xmlns:o=...>)",
+      Buffer.from(
+        '<HTML xmlns:o="urn:schemas-microsoft-com:office:office">\r\n<body><table><tr><td>Ann</td></tr>',
+      ),
+      WEB_PAGE,
+    ],
+    [
+      "an XHTML page (<?xml ...?> then <!DOCTYPE html PUBLIC ...>)",
+      Buffer.from('<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN">\n<html>'),
+      WEB_PAGE,
+    ],
+    [
+      "a tab-separated text file whose first cell is '<b>' (text, not a web page)",
+      Buffer.from("<b>\tband\nAnn\t3\n"),
+      /is text \(CSV\?\)/,
     ],
     [
       "a Word document renamed .xlsx",
@@ -98,12 +127,17 @@ describe("the adapter's reader", () => {
     "random bytes",
     "a PNG image",
     "a PDF",
+    "a PDF with a BOM and a blank line before its signature",
     "an old .xls (CFB header) renamed .xlsx",
     "a password-protected .xlsx (CFB with EncryptionInfo)",
     "a CSV renamed .xlsx",
     "a CSV with a UTF-8 BOM renamed .xlsx",
     "a UTF-16 'Unicode text' export renamed .xlsx",
     "an HTML table saved as .xlsx",
+    "a sign-in page saved instead of the download (BOM, blank lines, <!DOCTYPE html>)",
+    "an Excel 'Web Page' export (upper-case <HTML xmlns:o=...>)",
+    "an XHTML page (<?xml ...?> then <!DOCTYPE html PUBLIC ...>)",
+    "a tab-separated text file whose first cell is '<b>' (text, not a web page)",
     "a Word document renamed .xlsx",
     "a zip whose workbook part is not XML",
   ];
@@ -229,6 +263,8 @@ describe("the command line (dist/cli/ladder.js, built by npm test's pretest)", (
     "a zip cut in half",
     "an old .xls (CFB header) renamed .xlsx",
     "a CSV renamed .xlsx",
+    "a PDF",
+    "a sign-in page saved instead of the download (BOM, blank lines, <!DOCTYPE html>)",
   ])(
     "%s: check and rollup print one line on stderr, exit 2, and leave the file byte-identical",
     async (label) => {
