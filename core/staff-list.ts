@@ -3,7 +3,8 @@
  * them may come first, in any order; without one the columns are taken in that order). Handles a
  * byte-order mark, comma, semicolon or tab separators, quoted fields with separators and new lines,
  * and blank lines. Every bad row is reported with its line number, and nothing is returned unless
- * every row is good: a half-made set of tabs is worse than none.
+ * every row is good: a half-made set of tabs is worse than none. An empty list, or a header with no
+ * staff under it, is refused too (never an empty result that would write nothing).
  */
 import { LadderError } from "./errors.js";
 import { resolveBand, type BandList } from "./zones.js";
@@ -124,6 +125,11 @@ export function parseStaffList(text: string, chart: BandList): StaffRow[] {
   const header = headerMap(records[0]!.fields.map((f) => f.trim()));
   const cols = header ?? new Map<Column, number>(COLUMNS.map((c, i) => [c, i]));
   const rows = header ? records.slice(1) : records;
+  if (rows.length === 0)
+    throw new LadderError(
+      "staff-list-invalid",
+      `The staff list has a header but no staff: add one line per person under it (${COLUMNS.join(", ")}); nothing was created.`,
+    );
   if (rows.length > MAX_STAFF_ROWS)
     throw new LadderError(
       "staff-list-invalid",

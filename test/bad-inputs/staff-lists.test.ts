@@ -1,12 +1,17 @@
 // Bad staff lists (CSV pasted or uploaded): every problem is one clear message with its line number,
-// and nothing is created when any row is bad. test/core/inputs.test.ts covers the happy mixtures
-// (BOM + semicolons + quoted new lines, duplicates, 5,000 good rows); these are the unhappy ones.
-import { describe, expect, it } from "vitest";
+// and nothing is created when any row is bad, or when there is no staff row at all.
+// test/core/inputs.test.ts covers the happy mixtures (BOM + semicolons + quoted new lines,
+// duplicates, 5,000 good rows); these are the unhappy ones.
+import { existsSync } from "node:fs";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planCreate } from "../../core/app.js";
 import { gradeBands } from "../../core/catalog.js";
 import type { SheetSpec } from "../../core/sheet.js";
 import { MAX_NAME_LENGTH, MAX_STAFF_ROWS, parseStaffList } from "../../core/staff-list.js";
-import { thrown } from "./support.js";
+import { buildCli, runCli } from "../cli/run.js";
+import { tempFolder, thrown } from "./support.js";
 
 const chart = gradeBands();
 const today = new Date("2026-11-23T10:00:00Z");
@@ -103,6 +108,70 @@ describe("staff lists that are refused, with the line number", () => {
     ["separators only", ",,,\n,,,\n"],
   ])("%s: 'The staff list is empty.'", (_label, text) => {
     expect(refusal(text).message).toBe("The staff list is empty.");
+  });
+
+  it.each([
+    ["a header row only", "name,band,role,appraiser\n"],
+    ["a header row without a line ending", "Name;Band"],
+    ["a BOM, a header, then blank lines (CRLF)", "\uFEFFname,band\r\n\r\n \r\n"],
+    ["a header, then rows of separators only", "name\tband\n\t\n\t\t\n"],
+    ["blank lines, then a header", "\n\nStaff name,Grade band\n"],
+  ])("%s: refused with 'the staff list has a header but no staff', nothing created", (_label, text) => {
+    expect(refusal(text).message).toBe(
+      "The staff list has a header but no staff: add one line per person under it (name, band, role, appraiser); nothing was created.",
+    );
+  });
+});
+
+describe("the command line with a staff list that has no staff (a bundle built for this file)", () => {
+  let cli: string;
+  let dir: string;
+  let done: () => Promise<void>;
+  beforeAll(async () => {
+    cli = buildCli("bad-inputs-staff-lists");
+    ({ dir, done } = await tempFolder("staff"));
+  }, 120_000);
+  afterAll(async () => done());
+
+  it.each([
+    ["a header row only", "name,band\n", /has a header but no staff/],
+    ["blank lines only", "\n\r\n  \n", /The staff list is empty\./],
+  ])(
+    "new --staff with %s: one line on stderr, exit 2, no workbook written",
+    async (label, csvText, message) => {
+      const csv = join(dir, `${label.replace(/\W+/g, "-")}.csv`);
+      await writeFile(csv, csvText);
+      const file = join(dir, `${label.replace(/\W+/g, "-")}.xlsx`);
+      const r = runCli(cli, dir, ["new", file, "--template", "leadership-ladder", "--staff", csv]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+      expect(r.stdout).toBe("");
+      expect(existsSync(file)).toBe(false);
+      expect((await readdir(dir)).filter((f) => !f.endsWith(".csv"))).toEqual([]);
+    },
+  );
+
+  it("new --staff with a header row only, into an existing workbook: exit 2 and the workbook byte-identical", async () => {
+    const csv = join(dir, "header-only.csv");
+    await writeFile(csv, "name,band\n");
+    const file = join(dir, "existing.xlsx");
+    const made = runCli(cli, dir, [
+      "new",
+      file,
+      "--template",
+      "leadership-ladder",
+      "--name",
+      "Ann Lee",
+      "--band",
+      "3",
+    ]);
+    expect(made.code).toBe(0);
+    const before = await readFile(file);
+    const r = runCli(cli, dir, ["new", file, "--template", "leadership-ladder", "--staff", csv]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/has a header but no staff/);
+    expect((await readFile(file)).equals(before)).toBe(true);
   });
 });
 
