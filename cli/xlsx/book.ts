@@ -141,14 +141,58 @@ export async function loadExcel(bytes: Uint8Array, label: string): Promise<Excel
   return workbook;
 }
 
-/** The workbook as .xlsx bytes, with the pending charts added. */
-export async function toBuffer(book: Book): Promise<Buffer> {
-  const raw = await book.workbook.xlsx.writeBuffer();
-  const bytes = Buffer.from(raw);
-  if (book.charts.length === 0 && !book.themeMissing) return bytes;
-  const zip = await JSZip.loadAsync(bytes);
+/**
+ * What ExcelJS hands its `_finalize` step (lib/xlsx/xlsx.js, ExcelJS 4.x): a ZipWriter whose `zip` is
+ * the JSZip holding every part it rendered, uncompressed, before the one compression pass.
+ */
+interface ExcelZipWriter {
+  zip?: unknown;
+}
+interface ExcelXlsx {
+  _finalize?: (writer: ExcelZipWriter) => Promise<unknown>;
+}
+
+function isJSZip(z: unknown): z is JSZip {
+  return typeof z === "object" && z !== null && "file" in z && "generateAsync" in z && "forEach" in z;
+}
+
+/** The parts ExcelJS cannot write: drop a dangling theme relationship, add the native charts. */
+async function finishZip(zip: JSZip, book: Book): Promise<void> {
   if (book.themeMissing && !zip.file("xl/theme/theme1.xml")) await dropThemeReference(zip);
   await injectCharts(zip, book.charts);
+}
+
+/**
+ * The workbook as .xlsx bytes, with the pending charts added.
+ *
+ * The charts go into ExcelJS's own zip just before it compresses it (its `_finalize` step,
+ * overridden on this workbook only, for this one write), so the file is compressed once, with
+ * ExcelJS's own settings (DEFLATE), instead of being written, reopened and compressed again. If
+ * ExcelJS ever stops passing its JSZip there, the older route (reopen the written zip) is used.
+ */
+export async function toBuffer(book: Book): Promise<Buffer> {
+  const asBuffer = (raw: unknown): Buffer => (Buffer.isBuffer(raw) ? raw : Buffer.from(raw as ArrayBuffer));
+  if (book.charts.length === 0 && !book.themeMissing) return asBuffer(await book.workbook.xlsx.writeBuffer());
+  const xlsx = book.workbook.xlsx as unknown as ExcelXlsx;
+  const finalize = xlsx._finalize;
+  let finished = false;
+  if (typeof finalize === "function")
+    xlsx._finalize = async function (this: unknown, writer: ExcelZipWriter) {
+      if (isJSZip(writer.zip)) {
+        await finishZip(writer.zip, book);
+        finished = true;
+      }
+      return finalize.call(this, writer);
+    };
+  let bytes: Buffer;
+  try {
+    bytes = asBuffer(await book.workbook.xlsx.writeBuffer());
+  } finally {
+    if (typeof finalize === "function") delete xlsx._finalize;
+  }
+  if (finished) return bytes;
+  const zip = await JSZip.loadAsync(bytes);
+  await finishZip(zip, book);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 

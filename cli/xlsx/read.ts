@@ -13,7 +13,7 @@
  */
 import ExcelJS from "exceljs";
 import { OFFICE_THEME_COLOURS, parseThemeColours, resolveFill } from "../../core/xlsx-colour.js";
-import type { CellValue, TabSnapshot } from "../../core/sheet.js";
+import type { CellValue, ChartSpec, TabSnapshot } from "../../core/sheet.js";
 import { loadExcel, openZip, readBytes, type Book } from "./book.js";
 import { formatDate } from "./dates.js";
 import { parseMetaCell } from "./meta.js";
@@ -47,6 +47,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null;
 }
 
+const MERGE = ExcelJS.ValueType.Merge;
+
 /** LibreOffice's boolean format: it stores TRUE/FALSE as 1/0 (or as =TRUE()/=FALSE()) shown so. */
 const BOOLEAN_FORMAT = /^"TRUE";"TRUE";"FALSE"$/i;
 const BOOLEAN_FORMULA = /^\s*(TRUE|FALSE)(\(\))?\s*$/i;
@@ -71,55 +73,103 @@ export function displayed(value: unknown, numFmt: string | undefined): CellValue
   return null;
 }
 
-/** Snapshot one worksheet; charts described in its metadata are queued on the book again. */
-function snapshotSheet(ws: ExcelJS.Worksheet, theme: readonly string[], book: Book): TabSnapshot {
+/**
+ * Fill -> '#rrggbb' | null, remembered per fill object for one read: ExcelJS gives every cell of a
+ * style the same fill object (its styles part lists each fill once), so a workbook of thousands of
+ * painted cells has a few dozen fills to resolve.
+ */
+type FillCache = Map<object, string | null>;
+
+function fillColour(fill: unknown, theme: readonly string[], cache: FillCache): string | null {
+  if (typeof fill !== "object" || fill === null) return null;
+  let colour = cache.get(fill);
+  if (colour === undefined) {
+    colour = resolveFill(fill, theme);
+    cache.set(fill, colour);
+  }
+  return colour;
+}
+
+/**
+ * Snapshot one worksheet; charts described in its metadata are queued on the book again.
+ *
+ * It walks only the rows and cells ExcelJS already holds (findRow / findCell up to the used range),
+ * so reading never adds rows, cells or columns to the workbook that is saved afterwards. A gap in
+ * a row reads as ExcelJS would show it: no value, the row's or else the column's fill.
+ */
+function snapshotSheet(
+  ws: ExcelJS.Worksheet,
+  theme: readonly string[],
+  book: Book,
+  fillCache: FillCache,
+): TabSnapshot {
   const values: CellValue[][] = [];
   const fills: (string | null)[][] = [];
+  const charts: ChartSpec[] = [];
   let marker: string | null = null;
   let rows = 0;
   let cols = 0;
-  ws.eachRow({ includeEmpty: true }, (row, r) => {
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      const merged = cell.isMerged && cell.master.address !== cell.address;
-      const raw: unknown = merged ? null : cell.value;
+  const columns = (ws.columns as ExcelJS.Column[] | undefined) ?? [];
+  const rowCount = ws.rowCount;
+  for (let r = 1; r <= rowCount; r++) {
+    const row = ws.findRow(r);
+    if (!row) continue;
+    const rowFill: unknown = (row as unknown as { style?: Partial<ExcelJS.Style> }).style?.fill;
+    const n = row.cellCount;
+    let rowValues: CellValue[] | undefined;
+    let rowFills: (string | null)[] | undefined;
+    for (let c = 1; c <= n; c++) {
+      const cell = row.findCell(c);
+      const column = columns[c - 1];
+      const hidden = column?.hidden === true;
+      let raw: unknown = null;
+      let fillObj: unknown;
+      if (cell) {
+        // A merged range keeps its value in the top-left cell only.
+        if (cell.type !== MERGE) raw = cell.value;
+        fillObj = (cell.style as Partial<ExcelJS.Style> | undefined)?.fill;
+      } else fillObj = rowFill || column?.style?.fill;
       // Metadata lives only in the hidden column we write: text a person typed in a visible cell is
       // always a value, even if it looks like a marker (else a staff tab could pose as a summary).
-      const meta = ws.getColumn(c).hidden ? parseMetaCell(raw) : null;
-      if (meta?.kind === "marker") {
-        marker ??= meta.text;
-        return;
+      if (hidden && typeof raw === "string") {
+        const meta = parseMetaCell(raw);
+        if (meta?.kind === "marker") {
+          marker ??= meta.text;
+          continue;
+        }
+        if (meta?.kind === "chart") {
+          charts.push(meta.chart);
+          continue;
+        }
+        if (raw.startsWith("ladder-sheets")) continue;
       }
-      if (meta?.kind === "chart") {
-        book.charts.push({ sheetName: ws.name, spec: meta.chart, values, fills });
-        return;
+      const v = raw === null ? null : displayed(raw, cell?.numFmt);
+      const fill = fillColour(fillObj, theme, fillCache);
+      if (v === null && fill === null) continue;
+      if (!rowValues) {
+        rowValues = values[r - 1] = [];
+        rowFills = fills[r - 1] = [];
       }
-      if (
-        meta === null &&
-        ws.getColumn(c).hidden &&
-        typeof raw === "string" &&
-        raw.startsWith("ladder-sheets")
-      )
-        return;
-      const v = displayed(raw, cell.numFmt);
-      const fill = resolveFill(cell.fill, theme);
-      if (v === null && fill === null) return;
-      (values[r - 1] ??= [])[c - 1] = v;
-      (fills[r - 1] ??= [])[c - 1] = fill;
-      rows = Math.max(rows, r);
-      cols = Math.max(cols, c);
-    });
-  });
+      rowValues[c - 1] = v;
+      rowFills![c - 1] = fill;
+      if (r > rows) rows = r;
+      if (c > cols) cols = c;
+    }
+  }
   // Rectangular grids with explicit nulls: sparse arrays would read as undefined in core.
-  const grid = <T>(src: T[][]): (T | null)[][] =>
-    Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => src[r]?.[c] ?? null));
+  const grid = <T>(src: T[][]): (T | null)[][] => {
+    const out: (T | null)[][] = new Array<(T | null)[]>(rows);
+    for (let r = 0; r < rows; r++) {
+      const line = new Array<T | null>(cols).fill(null);
+      const from = src[r];
+      if (from) for (let c = 0; c < from.length; c++) if (from[c] !== undefined) line[c] = from[c]!;
+      out[r] = line;
+    }
+    return out;
+  };
   const v = grid(values);
   const f = grid(fills);
-  // Charts queued above hold the sparse grids by reference; point them at the finished ones.
-  for (const ch of book.charts)
-    if (ch.values === values) {
-      ch.values = v;
-      ch.fills = f;
-    }
+  for (const spec of charts) book.charts.push({ sheetName: ws.name, spec, values: v, fills: f });
   return { name: ws.name, values: v, fills: f, marker };
 }
 
@@ -136,6 +186,7 @@ export async function readWorkbook(source: string | Uint8Array, label?: string):
   const themeColours = await themeColoursOf(zip);
   const workbook = await loadExcel(bytes, name);
   const book: Book = { workbook, charts: [], themeMissing: zip.file(/^xl\/theme\/[^/]+\.xml$/).length === 0 };
-  const snapshots = workbook.worksheets.map((ws) => snapshotSheet(ws, themeColours, book));
+  const fillCache: FillCache = new Map();
+  const snapshots = workbook.worksheets.map((ws) => snapshotSheet(ws, themeColours, book, fillCache));
   return { snapshots, book, themeColours };
 }
