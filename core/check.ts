@@ -6,7 +6,7 @@
 import { builtinTemplates, gradeBands } from "./catalog.js";
 import { finding, type Finding } from "./findings.js";
 import { readFeedback, type FeedbackRead } from "./read/feedback.js";
-import { findLadderHeader, readLadder } from "./read/ladder.js";
+import { checkpointsRenamed, findLadderHeader, readLadder } from "./read/ladder.js";
 import type { Fields } from "./read/layout.js";
 import { readRating, type RatingRead } from "./read/rating.js";
 import { checkLadder, type Levels } from "./rules.js";
@@ -98,7 +98,8 @@ export function checkTab(snap: TabSnapshot, templates: readonly Template[] = bui
       return blank(
         snap,
         marker,
-        "no header row with Level, Minimum standard and Sep, Mid or Jul (was it deleted or renamed?)",
+        checkpointsRenamed(snap.values) ??
+          "no header row with Level, Minimum standard and Sep, Mid or Jul (was it deleted or renamed?)",
       );
     if (read.rows.length === 0)
       return blank(snap, marker, "the header row is there but no statements are under it");
@@ -157,6 +158,7 @@ export function checkTab(snap: TabSnapshot, templates: readonly Template[] = bui
   return blank(
     snap,
     marker,
-    "no ragging-sheet header row (Level, Minimum standard, Sep, Mid, Jul) and no template marker",
+    checkpointsRenamed(snap.values) ??
+      "no ragging-sheet header row (Level, Minimum standard, Sep, Mid, Jul) and no template marker",
   );
 }

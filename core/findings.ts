@@ -17,6 +17,7 @@ export const RULES = {
   "band-unknown": "warning",
   "name-missing": "warning",
   "level-unreadable": "warning",
+  "checkpoint-unknown": "warning",
 } as const;
 
 export type RuleId = keyof typeof RULES;

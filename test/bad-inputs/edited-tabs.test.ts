@@ -7,6 +7,7 @@ import { checkTab, type TabCheck } from "../../core/check.js";
 import type { CellValue, TabSnapshot } from "../../core/sheet.js";
 import { AMBER, GREEN, headerRow, ladderSnap, paint, paintRun, put, RED, statementCell } from "../helpers.js";
 import { columnLetters } from "../../core/a1.js";
+import { rollupJson, rollupSchool } from "../../core/rollup.js";
 
 /** Levels 1-3 (15 statements) green in Sep: level 3 when read cleanly. */
 const level3 = (): TabSnapshot => paintRun(ladderSnap(), "C", 0, 15, GREEN);
@@ -130,14 +131,23 @@ describe("header renamed, columns moved", () => {
     expect(rules(c)).toEqual(["checkpoint-skipped", "level-dropped"]);
   });
 
-  it("every checkpoint header renamed to something unknown: skipped, with a reason naming the labels", () => {
-    const snap = level3();
-    const h = headerRow(snap);
-    snap.values[h]!.splice(2, 3, "Term 1", "Term 2", "Term 3");
-    const c = checkTab(snap);
-    expect(c.levels).toBeNull();
-    expect(c.skipped).toMatch(/Level, Minimum standard and Sep, Mid or Jul/);
-  });
+  it.each([
+    ["marked", true],
+    ["unmarked (copied from another file)", false],
+  ])(
+    "every checkpoint header renamed to something unknown (%s): skipped, the reason naming the headings found and the ones to use",
+    (_label, marked) => {
+      const snap = level3();
+      if (!marked) snap.marker = null;
+      const h = headerRow(snap);
+      snap.values[h]!.splice(2, 3, "Term 1", "Term 2", "Term 3");
+      const c = checkTab(snap);
+      expect(c.levels).toBeNull();
+      expect(c.skipped).toBe(
+        `row ${h + 1} has Level and Minimum standard but no Sep, Mid or Jul column (its other headings are 'Term 1', 'Term 2', 'Term 3'): name the checkpoint columns Sep, Mid and Jul`,
+      );
+    },
+  );
 
   it("a column inserted between Minimum standard and Sep ('Evidence'): Sep found by its label", () => {
     const snap = level3();
@@ -159,6 +169,108 @@ describe("header renamed, columns moved", () => {
     const c = checkTab(snap);
     expect(c.levels!.Sep).toBe(3);
     expect(c.findings.filter((f) => f.checkpoint === "Sep").map((f) => f.cell)).toEqual([]);
+  });
+});
+
+describe("one checkpoint heading renamed to something unknown", () => {
+  /** level3() with the Sep heading (C) renamed, and Mid coloured to level 1. */
+  function renamedSep(label: string): TabSnapshot {
+    const snap = paintRun(level3(), "D", 0, 5, GREEN);
+    snap.values[headerRow(snap)]![2] = label;
+    return snap;
+  }
+  const unknown = (c: TabCheck) => c.findings.filter((f) => f.rule === "checkpoint-unknown");
+
+  it("'Term 1' instead of Sep over green cells: Mid and Jul still read, and a warning at the heading says to rename it 'Sep'", () => {
+    const snap = renamedSep("Term 1");
+    const c = checkTab(snap);
+    expect(c.skipped).toBeNull();
+    expect(c.levels).toEqual({ Mid: 1, Jul: null });
+    expect(unknown(c)).toEqual([
+      {
+        cell: `C${headerRow(snap) + 1}`,
+        checkpoint: null,
+        rule: "checkpoint-unknown",
+        severity: "warning",
+        message: `The column headed 'Term 1' (C${headerRow(snap) + 1}) has colours in 15 statement rows, but 'Term 1' is not a checkpoint this template knows (Sep, Mid and Jul), so it is not read. Sep has no column: if this is the Sep column, rename its heading to 'Sep'.`,
+      },
+    ]);
+    expect(errors(c)).toEqual([]);
+  });
+
+  it("the roll-up JSON keeps its shape: Sep is null for that tab, and the warning is one more finding", () => {
+    const j = rollupJson(rollupSchool([renamedSep("Term 1")]));
+    expect(j.staff[0]!.levels).toEqual({ Sep: null, Mid: 1, Jul: null });
+    expect(j.staff[0]!.findings.map((f) => f.rule)).toEqual(["checkpoint-unknown"]);
+    expect(Object.keys(j.staff[0]!.findings[0]!).sort()).toEqual([
+      "cell",
+      "checkpoint",
+      "message",
+      "rule",
+      "severity",
+    ]);
+  });
+
+  it("'Term 1' over cells with G typed and no colour: warned too (values, not colours)", () => {
+    const snap = ladderSnap();
+    snap.values[headerRow(snap)]![2] = "Term 1";
+    for (let n = 0; n < 3; n++) put(snap, statementCell(snap, n, "C"), "G");
+    const c = checkTab(snap);
+    expect(unknown(c).map((f) => f.message)).toEqual([
+      expect.stringMatching(
+        /^The column headed 'Term 1' \(C\d+\) has values in 3 statement rows, .*rename its heading to 'Sep'\.$/,
+      ),
+    ]);
+  });
+
+  it("'Term 1' over an empty column: nothing is lost, so no warning (Mid and Jul read)", () => {
+    const snap = ladderSnap();
+    snap.values[headerRow(snap)]![2] = "Term 1";
+    const c = checkTab(snap);
+    expect(c.levels).toEqual({ Mid: null, Jul: null });
+    expect(c.findings).toEqual([]);
+  });
+
+  it("Sep and Mid both renamed ('Autumn term', 'T2') and coloured: one warning each, naming both missing checkpoints", () => {
+    const snap = paintRun(paintRun(level3(), "D", 0, 5, GREEN), "E", 0, 20, GREEN);
+    const h = headerRow(snap);
+    snap.values[h]![2] = "Autumn term";
+    snap.values[h]![3] = "T2";
+    const c = checkTab(snap);
+    expect(c.levels).toEqual({ Jul: 3 });
+    expect(unknown(c).map((f) => f.cell)).toEqual([`C${h + 1}`, `D${h + 1}`]);
+    expect(unknown(c)[1]!.message).toMatch(
+      /'T2' is not a checkpoint .*Sep and Mid have no column: if this is the Sep or Mid column, rename its heading to 'Sep' or 'Mid'\.$/,
+    );
+  });
+
+  it("an extra coloured column 'Oct' beside Sep, Mid and Jul: all three read, and a warning that its colours are not read", () => {
+    const snap = level3();
+    insertColumn(snap, 5, "Oct");
+    for (let n = 0; n < 4; n++) paint(snap, `F${rowOf(snap, n) + 1}`, GREEN);
+    const c = checkTab(snap);
+    expect(c.levels).toEqual({ Sep: 3, Mid: null, Jul: null });
+    expect(unknown(c).map((f) => [f.cell, f.message])).toEqual([
+      [
+        `F${headerRow(snap) + 1}`,
+        expect.stringMatching(
+          /has colours in 4 statement rows, .*which each have their own column\), so it is not read/,
+        ),
+      ],
+    ]);
+  });
+
+  it("a second column headed 'Sept', coloured: the first Sep column is read, the copy is warned", () => {
+    const snap = level3();
+    insertColumn(snap, 5, "Sept");
+    paint(snap, `F${rowOf(snap, 0) + 1}`, AMBER);
+    const c = checkTab(snap);
+    expect(c.levels!.Sep).toBe(3);
+    expect(unknown(c).map((f) => f.message)).toEqual([
+      expect.stringMatching(
+        /^The column headed 'Sept' \(F\d+\) has colours in 1 statement row, but Sep is read from the first column headed that way \(C\d+\).*column C/,
+      ),
+    ]);
   });
 });
 
@@ -299,23 +411,66 @@ describe("values typed into checkpoint cells", () => {
 });
 
 describe("the Level column edited", () => {
-  it.each(["Level 2", "L2", "2.", " 2 "])("level number written %j: read as level 2", (v) => {
-    const snap = level3();
-    put(snap, `A${rowOf(snap, 5) + 1}`, v);
+  it.each(["Level 2", "L2", "2.", " 2 ", "Level: 2", "level-2"])(
+    "level number written %j: read as level 2",
+    (v) => {
+      const snap = level3();
+      put(snap, `A${rowOf(snap, 5) + 1}`, v);
+      const c = checkTab(snap);
+      expect(c.levels!.Sep).toBe(3);
+      expect(c.findings).toEqual([]);
+    },
+  );
+
+  it.each(["two", "Two", "TWO", "Level two", "Level Two", "level: two.", " two "])(
+    "level number written as an English word %j: read as level 2, no findings",
+    (v) => {
+      const snap = level3();
+      put(snap, `A${rowOf(snap, 5) + 1}`, v);
+      const c = checkTab(snap);
+      expect(c.levels!.Sep).toBe(3);
+      expect(c.findings).toEqual([]);
+    },
+  );
+
+  it("every level number written as a word ('One' ... 'Level Eight') on the whole ladder: read as when typed as numbers", () => {
+    const words = ["One", "two", "Three", "four", "Level Five", "level six", "Seven", "Level Eight"];
+    const snap = paintRun(ladderSnap(), "C", 0, 75, GREEN);
+    const clean = checkTab(structuredClone(snap));
+    const h = headerRow(snap);
+    for (let r = h + 1; r < snap.values.length; r++) {
+      const v = snap.values[r]![0];
+      if (typeof v === "number") snap.values[r]![0] = words[v - 1]!;
+    }
     const c = checkTab(snap);
-    expect(c.levels!.Sep).toBe(3);
+    expect(c.findings).toEqual([]);
+    expect(c.levels).toEqual(clean.levels);
+    expect(c.levels!.Sep).toBe(8);
+  });
+
+  it("the sub-item numerals of levels 6-8 (i, ii, iv, ...) are still numerals, not level words", () => {
+    const snap = ladderSnap();
+    const numerals = snap.values
+      .slice(headerRow(snap) + 1)
+      .filter((r) => /^[ivx]+$/i.test(String(r[0] ?? "")));
+    expect(numerals.length).toBeGreaterThan(0);
+    const c = checkTab(snap);
     expect(c.findings).toEqual([]);
   });
 
-  it("a level number written as a word ('two'): level-unreadable at that cell, and the level counts warned", () => {
-    const snap = level3();
-    const cell = `A${rowOf(snap, 5) + 1}`;
-    put(snap, cell, "two");
-    const c = checkTab(snap);
-    expect(c.findings[0]).toMatchObject({ rule: "level-unreadable", cell });
-    expect(c.findings[0]!.message).toMatch(/'two'/);
-    expect(rules(c)).toEqual(["level-unreadable", "statements-extra", "statements-missing"]);
-  });
+  it.each(["twelve", "Level Eleven", "second", "2nd", "Level 2a"])(
+    "a level %j that no rule reads: level-unreadable at that cell, saying to type a number from 1 to 10",
+    (v) => {
+      const snap = level3();
+      const cell = `A${rowOf(snap, 5) + 1}`;
+      put(snap, cell, v);
+      const c = checkTab(snap);
+      expect(c.findings[0]).toMatchObject({ rule: "level-unreadable", cell });
+      expect(c.findings[0]!.message).toContain(`'${v}'`);
+      expect(c.findings[0]!.message).toMatch(/type the level as a number from 1 to 10 \(such as 6\)/);
+      expect(rules(c)).toEqual(["level-unreadable", "statements-extra", "statements-missing"]);
+    },
+  );
 
   it("every level number deleted: the level is not trusted silently (statements-extra / statements-missing)", () => {
     const snap = level3();
