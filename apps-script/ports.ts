@@ -99,6 +99,7 @@ export interface GSheet {
   setName(name: string): GSheet;
   setFrozenRows(rows: number): void;
   setColumnWidths(startColumn: number, numColumns: number, width: number): GSheet;
+  hideColumns(columnIndex: number): void;
   setConditionalFormatRules(rules: GConditionalFormatRule[]): void;
   setTabColor(color: string | null): GSheet;
   insertRowsAfter(afterPosition: number, howMany: number): GSheet;
@@ -112,6 +113,8 @@ export interface GSpreadsheet {
   getSheets(): GSheet[];
   getSheetByName(name: string): GSheet | null;
   getActiveSheet(): GSheet;
+  getActiveRange(): GRange | null;
+  getId(): string;
   insertSheet(sheetName: string, sheetIndex: number): GSheet;
   deleteSheet(sheet: GSheet): void;
   createDeveloperMetadataFinder(): GDeveloperMetadataFinder;

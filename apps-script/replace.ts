@@ -4,9 +4,14 @@
  * names, and only then is each old tab deleted and its new one renamed into place. Staff tabs are
  * never written. All of it runs under the document lock, so two roll-ups never interleave.
  *
- * If the execution dies part-way, what is left is: the old tabs untouched (new ones half-built,
- * unmarked, under a temporary name), or a whole new tab under a temporary name. The next run deletes
- * every tab with the temporary prefix along with the old tabs, after its own new tabs are whole.
+ * If the execution dies part-way, what is left is: the old tabs untouched (new ones half-built
+ * under a temporary name), or a whole new tab under a temporary name. The next run deletes every tab
+ * with the temporary prefix along with the old tabs, after its own new tabs are whole.
+ *
+ * Only tabs made in this spreadsheet are replaced: their marker cell names this spreadsheet's id (or,
+ * from older versions, their marker is developer metadata, which copies never carry). A school
+ * summary copied in from another file (say into a trust file) keeps its marker cell but names the
+ * other file, so a roll-up here leaves it alone.
  */
 import { LadderError } from "../core/errors.js";
 import { legalTabName } from "../core/names.js";
@@ -59,9 +64,11 @@ export function replaceOwnTabs(
   tabs: readonly TabRef[],
   specs: readonly SheetSpec[],
 ): string[] {
+  const bookId = ss.getId();
   const roleOf = (t: TabRef): TabRole | undefined => parseMarker(t.marker)?.role;
+  const ours = (t: TabRef): boolean => t.book === "metadata" || t.book === bookId;
   const old = (role: TabRole | undefined): TabRef[] =>
-    tabs.filter((t) => !isTempTab(t.name) && role !== undefined && roleOf(t) === role);
+    tabs.filter((t) => !isTempTab(t.name) && role !== undefined && roleOf(t) === role && ours(t));
   const leftovers = tabs.filter((t) => isTempTab(t.name));
 
   // 1. Build every new tab whole, each just before the tab it replaces (or at the end).
@@ -74,7 +81,7 @@ export function replaceOwnTabs(
     taken.add(temp.toLowerCase());
     const before = old(spec.marker?.role)[0];
     const index = before ? order.indexOf(before.name) : order.length;
-    built.push({ sheet: writeSheet(app, ss, spec, index, temp), spec });
+    built.push({ sheet: writeSheet(app, ss, spec, index, temp, { bookId }), spec });
     order.splice(index, 0, temp);
   }
 

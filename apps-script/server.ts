@@ -18,21 +18,37 @@ import {
   planTrust,
   templateInfos,
 } from "../core/app.js";
+import { gradeBands } from "../core/catalog.js";
 import { LadderError } from "../core/errors.js";
 import { legalTabName } from "../core/names.js";
-import type { PanelApi } from "../core/panel-api.js";
-import { parseMarker } from "../core/sheet.js";
+import type { PanelApi, StaffInput } from "../core/panel-api.js";
+import { parseMarker, type CellValue, type SheetSpec } from "../core/sheet.js";
+import { parseStaffList } from "../core/staff-list.js";
 import { CHECKPOINTS } from "../core/template.js";
 import { readSchoolSummary } from "../core/trust.js";
-import { listTabs, readActiveTab, readSnapshot, readTabs } from "./adapter.js";
-import type { Services } from "./ports.js";
+import { listTabs, readActiveTab, readTabs, toCellValue } from "./adapter.js";
+import type { GSpreadsheet, Services } from "./ports.js";
 import { isTempTab, replaceOwnTabs, withDocumentLock } from "./replace.js";
-import { writeSheet } from "./write.js";
+import { InsertFailed, writeSheet } from "./write.js";
 
-/** PanelApi with synchronous results: what each global function returns through google.script.run. */
+/**
+ * The staff rows the person has selected in the spreadsheet, for "create tabs from a selected range".
+ * `text` is the selection as a tab-separated list (what the panel's staff-list box takes); `staff`
+ * is what core's parseStaffList makes of it, or empty with `problems` (line-numbered) when it cannot.
+ */
+export interface SelectionResult {
+  text: string;
+  staff: StaffInput[];
+  problems: string[];
+}
+
+/**
+ * PanelApi with synchronous results: what each global function returns through google.script.run,
+ * plus readSelection, which the Sheets side offers before the panel API has it.
+ */
 export type ServerApi = {
   [K in keyof PanelApi]: (...args: Parameters<PanelApi[K]>) => Awaited<ReturnType<PanelApi[K]>>;
-};
+} & { readSelection(): SelectionResult };
 
 /** Most staff one createTabs call may carry (the panel sends 10 at a time; an execution stops at 6 minutes). */
 export const MAX_STAFF_PER_CALL = 100;
@@ -69,9 +85,62 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   );
 }
 
+/**
+ * Specs whose names no tab has yet, without reading every tab's name: `plan(taken)` makes names
+ * legal and unique against `taken`, and each name it proposes is looked up once (getSheetByName).
+ * A name found taken is added and the plan made again. Linear in the tabs made, not in the tabs there.
+ */
+export function planFreeNames(book: GSpreadsheet, plan: (taken: string[]) => SheetSpec[]): SheetSpec[] {
+  const taken: string[] = [];
+  const checked = new Set<string>();
+  for (;;) {
+    const specs = plan(taken);
+    const clashes = specs.filter((spec) => {
+      if (checked.has(spec.name)) return false;
+      checked.add(spec.name);
+      return book.getSheetByName(spec.name) !== null;
+    });
+    if (clashes.length === 0) return specs;
+    taken.push(...clashes.map((spec) => spec.name));
+  }
+}
+
+/** Every tab's name: one call per tab, only when a name clash got past planFreeNames. */
+function allNames(book: GSpreadsheet): string[] {
+  return book.getSheets().map((s) => s.getName());
+}
+
+/** A cell as staff-list text: quoted when it holds a separator, quote or line break. */
+function listField(v: CellValue): string {
+  const t = v === null ? "" : String(v);
+  return /[\t\r\n",;]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+}
+
 export function makeServer(svc: Services): ServerApi {
   const ss = () => svc.app.getActiveSpreadsheet();
   const locked = <T>(fn: () => T): T => withDocumentLock(svc.app, svc.locks, fn);
+  /** Write one new tab at the end and show it; on a name clash, plan again against every name. */
+  const writeOne = (
+    book: GSpreadsheet,
+    count: number,
+    spec: SheetSpec,
+    plan: (taken: string[]) => SheetSpec,
+    bookId?: string,
+  ): string => {
+    let s = spec;
+    try {
+      writeSheet(svc.app, book, s, count, s.name, bookId ? { bookId } : {}).activate();
+    } catch (e) {
+      if (!(e instanceof InsertFailed)) throw e;
+      s = plan(allNames(book));
+      try {
+        writeSheet(svc.app, book, s, count, s.name, bookId ? { bookId } : {}).activate();
+      } catch (again) {
+        throw again instanceof InsertFailed ? again.error : again;
+      }
+    }
+    return s.name;
+  };
 
   return {
     listTemplates: () => templateInfos(),
@@ -81,16 +150,28 @@ export function makeServer(svc: Services): ServerApi {
       const r = parse(CreateRequestSchema, req, "a create request");
       return locked(() => {
         const book = ss();
-        const names = book.getSheets().map((s) => s.getName());
-        const specs = planCreate(r, names, svc.now());
+        const count = book.getSheets().length;
+        let specs = planFreeNames(book, (taken) => planCreate(r, taken, svc.now()));
+        let rechecked = false;
         const created: string[] = [];
-        for (const spec of specs) {
+        for (let i = 0; i < specs.length; i++) {
+          const spec = specs[i]!;
           try {
-            const sheet = writeSheet(svc.app, book, spec, names.length + created.length);
+            const sheet = writeSheet(svc.app, book, spec, count + created.length);
             if (created.length === 0) sheet.activate();
           } catch (e) {
-            if (created.length === 0) throw e;
-            const why = e instanceof Error ? e.message : String(e);
+            // A name that differs from a tab's only in case may pass getSheetByName; then read every
+            // name once and plan the rest again.
+            if (e instanceof InsertFailed && !rechecked) {
+              rechecked = true;
+              const rest = planCreate({ ...r, staff: r.staff.slice(i) }, allNames(book), svc.now());
+              specs = [...specs.slice(0, i), ...rest];
+              i--;
+              continue;
+            }
+            const cause = e instanceof InsertFailed ? e.error : e;
+            if (created.length === 0) throw cause;
+            const why = cause instanceof Error ? cause.message : String(cause);
             throw new LadderError(
               "host-failed",
               `Created ${created.length} of ${specs.length} tabs (up to '${created[created.length - 1]!}'), then Google Sheets failed: ${why}`,
@@ -106,21 +187,23 @@ export function makeServer(svc: Services): ServerApi {
       const f = parse(FieldsSchema, fields, "feedback form fields");
       return locked(() => {
         const book = ss();
-        const names = book.getSheets().map((s) => s.getName());
-        const spec = planFeedbackForm(f, names);
-        writeSheet(svc.app, book, spec, names.length).activate();
-        return { tab: spec.name };
+        const count = book.getSheets().length;
+        const plan = (taken: string[]): SheetSpec => planFeedbackForm(f, taken);
+        return { tab: writeOne(book, count, planFreeNames(book, (t) => [plan(t)])[0]!, plan) };
       });
     },
 
     createGradeBandChart() {
       return locked(() => {
         const book = ss();
-        const names = book.getSheets().map((s) => s.getName());
-        const spec = planGradeBandChart(null);
-        spec.name = legalTabName(spec.name, names);
-        writeSheet(svc.app, book, spec, names.length).activate();
-        return { tab: spec.name };
+        const count = book.getSheets().length;
+        const bookId = book.getId();
+        const plan = (taken: string[]): SheetSpec => {
+          const spec = planGradeBandChart(null);
+          spec.name = legalTabName(spec.name, taken);
+          return spec;
+        };
+        return { tab: writeOne(book, count, planFreeNames(book, (t) => [plan(t)])[0]!, plan, bookId) };
       });
     },
 
@@ -144,7 +227,7 @@ export function makeServer(svc: Services): ServerApi {
       const cp = parse(CheckpointSchema, checkpoint ?? undefined, "a checkpoint");
       return locked(() => {
         const book = ss();
-        const tabs = listTabs(book);
+        const tabs = listTabs(book, { skip: isTempTab });
         const snapshots = readTabs(tabs.filter((t) => !isTempTab(t.name)));
         const plan = planRollup(snapshots, cp, svc.now());
         const written = replaceOwnTabs(svc.app, book, tabs, plan.sheets);
@@ -155,14 +238,14 @@ export function makeServer(svc: Services): ServerApi {
     rollupTrust() {
       return locked(() => {
         const book = ss();
-        const all = listTabs(book);
+        const all = listTabs(book, { skip: isTempTab });
         const tabs = all.filter((t) => !isTempTab(t.name));
         // School summaries: marked ones, and unmarked tabs whose staff table reads as one (a summary
         // copied in from a school's file loses its marker).
         const summaries = tabs.flatMap((t) => {
           const role = parseMarker(t.marker)?.role;
           if (role !== undefined && role !== "summary") return [];
-          const snapshot = readSnapshot(t.sheet, t.name, t.marker);
+          const snapshot = t.snapshot!;
           if (role === undefined) {
             try {
               readSchoolSummary(t.name, snapshot);
@@ -181,6 +264,31 @@ export function makeServer(svc: Services): ServerApi {
         const written = replaceOwnTabs(svc.app, book, all, plan.sheets);
         return { ...plan.result, tabs: written };
       });
+    },
+
+    readSelection() {
+      const range = ss().getActiveRange();
+      const rows = (range ? range.getValues() : [])
+        .map((row) => row.map((v) => toCellValue(v)))
+        .filter((row) => row.some((v) => v !== null && v !== ""));
+      if (rows.length === 0)
+        throw new LadderError(
+          "argument-invalid",
+          "Select the staff rows first (name, grade band, role, appraiser; a header row is fine), then try again.",
+        );
+      const text = rows.map((row) => row.map(listField).join("\t")).join("\n");
+      try {
+        const staff = parseStaffList(text, gradeBands()).map(({ name, band, role, appraiser }) => ({
+          name,
+          band,
+          role,
+          appraiser,
+        }));
+        return { text, staff, problems: [] };
+      } catch (e) {
+        if (!(e instanceof LadderError)) throw e;
+        return { text, staff: [], problems: e.details.length ? [...e.details] : [e.message] };
+      }
     },
   };
 }

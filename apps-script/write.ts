@@ -2,8 +2,15 @@
  * Writes one of core's SheetSpecs as a new tab in a constant number of Apps Script calls, however
  * many rows it has: one setValues for the whole grid, one whole-grid call per format (fills, weights,
  * sizes, alignment, wrap, notes), RangeLists for formats repeated over many ranges (borders, number
- * formats, tick boxes), then the few per-range things a template has a fixed number of (merges,
- * drop-downs, conditional formats, protection, charts).
+ * formats, tick boxes), every other range fetched at once (one RangeList's getRanges), then the few
+ * per-range things a template has a fixed number of (merges, drop-downs, conditional formats,
+ * protection, charts).
+ *
+ * The hidden marker (design §2) is a text cell in row 1 of a hidden column, one empty column right
+ * of the content, as the .xlsx and Excel hosts store it: it is read with the values (no call of its
+ * own), survives a rename and a download as .xlsx, and travels with a copied tab. Tabs the roll-up
+ * owns also name the spreadsheet they were made in (markerText). Older versions kept the marker in
+ * sheet-level developer metadata; adapter.ts still reads that.
  *
  * What it does not do, and why:
  * - It never writes into an existing tab: it inserts a new one. A tab with the name already there
@@ -13,8 +20,8 @@
  *   leading apostrophe (which Sheets keeps out of the value), except in cells the spec formats as
  *   plain text ("@"), which Sheets already stores as typed: there an apostrophe would be kept as a
  *   character. Only spec.formulas are written as formulas.
- * - The marker is added last, so a tab whose write was interrupted carries no marker and is never
- *   taken for a finished one.
+ * - The marker cell is written last, so a tab whose write was interrupted carries no marker and is
+ *   never taken for a finished one.
  */
 import { a1Range, parseA1, parseRange } from "../core/a1.js";
 import { formatMarker, type CellValue, type SheetSpec, type Style } from "../core/sheet.js";
@@ -117,12 +124,32 @@ export function widthRuns(widths: readonly number[]): [number, number, number][]
   return runs;
 }
 
-/** Put everything except the marker on the (new, empty) sheet. */
-function fill(app: GSpreadsheetApp, sheet: GSheet, spec: SheetSpec): void {
-  const size = specSize(spec);
+/** Where the marker cell goes: row 1, one empty column right of everything the spec covers (1-based). */
+export function markerColumn(spec: SheetSpec): number {
+  return specSize(spec).cols + 2;
+}
+
+/**
+ * The marker text as stored in the cell. Tabs the roll-up owns also name the spreadsheet they were
+ * made in (`:in=<id>`, which core's parseMarker ignores), because a cell travels with a copied tab:
+ * a school summary copied into a trust file must not be taken for that file's own summary and
+ * replaced by its roll-up.
+ */
+export function markerText(spec: SheetSpec, bookId?: string): string | null {
+  if (!spec.marker) return null;
+  const text = formatMarker(spec.marker);
+  return bookId ? `${text}:in=${bookId}` : text;
+}
+
+/** Put everything on the (new, empty) sheet, the marker cell (text `marker`, if any) last. */
+function fill(app: GSpreadsheetApp, sheet: GSheet, spec: SheetSpec, marker: string | null): void {
+  const content = specSize(spec);
+  // The grid written covers the content, one empty column and the marker column.
+  const size = { rows: content.rows, cols: marker ? content.cols + 2 : content.cols };
   if (size.rows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, size.rows - NEW_SHEET_ROWS);
   if (size.cols > NEW_SHEET_COLS) sheet.insertColumnsAfter(NEW_SHEET_COLS, size.cols - NEW_SHEET_COLS);
-  const all = sheet.getRange(1, 1, size.rows, size.cols);
+  const allA1 = a1Range(0, 0, size.rows - 1, size.cols - 1);
+  const markerA1 = marker ? a1Range(0, size.cols - 1, 0, size.cols - 1) : null;
 
   // Number formats first, so they hold before values land (the Name cells are plain text).
   const formats = new Map<string, string[]>();
@@ -130,6 +157,23 @@ function fill(app: GSpreadsheetApp, sheet: GSheet, spec: SheetSpec): void {
     if (s.numberFormat !== undefined)
       formats.set(s.numberFormat, [...(formats.get(s.numberFormat) ?? []), s.range]);
   for (const [format, ranges] of formats) sheet.getRangeList(ranges).setNumberFormat(format);
+
+  // Every single range used below, fetched together: one RangeList and its getRanges (2 calls)
+  // instead of one getRange per range.
+  const merges = mergeBlocks(spec.merges);
+  const wanted = [
+    allA1,
+    ...merges.map((m) => m.a1),
+    ...spec.validations.map((v) => v.range),
+    ...spec.conditionalFormats.map((c) => c.range),
+    ...spec.protectedRanges.map((p) => p.range),
+    ...spec.charts.map((c) => c.dataRange),
+    ...(markerA1 ? [markerA1] : []),
+  ].filter((a1, i, list) => list.indexOf(a1) === i);
+  const got = wanted.length === 1 ? [sheet.getRange(allA1)] : sheet.getRangeList(wanted).getRanges();
+  const ranges = new Map(wanted.map((a1, i) => [a1, got[i]!]));
+  const range = (a1: string): GRange => ranges.get(a1)!;
+  const all = range(allA1);
 
   const values = grid<string | number | boolean>(size.rows, size.cols, "");
   const plain = paint(spec, size, false, (s) =>
@@ -176,22 +220,17 @@ function fill(app: GSpreadsheetApp, sheet: GSheet, spec: SheetSpec): void {
   const bordered = spec.styles.filter((s) => s.border).map((s) => s.range);
   if (bordered.length)
     sheet.getRangeList(bordered).setBorder(true, true, true, true, true, true, BORDER_COLOUR, null);
-  for (const m of mergeBlocks(spec.merges)) {
-    const r = sheet.getRange(m.a1);
+  for (const m of merges) {
+    const r = range(m.a1);
     if (m.across) r.mergeAcross();
     else r.merge();
   }
   for (const [start, count, px] of widthRuns(spec.columnWidths)) sheet.setColumnWidths(start, count, px);
+  if (marker) sheet.hideColumns(size.cols);
   if (spec.frozenRows > 0) sheet.setFrozenRows(spec.frozenRows);
   if (spec.tabColor) sheet.setTabColor(spec.tabColor);
 
   if (spec.checkboxes.length) sheet.getRangeList(spec.checkboxes).insertCheckboxes();
-  const ranges = new Map<string, GRange>();
-  const range = (a1: string): GRange => {
-    let r = ranges.get(a1);
-    if (!r) ranges.set(a1, (r = sheet.getRange(a1)));
-    return r;
-  };
   for (const v of spec.validations)
     range(v.range).setDataValidation(
       app.newDataValidation().requireValueInList(v.list, true).setAllowInvalid(!v.strict).build(),
@@ -220,12 +259,34 @@ function fill(app: GSpreadsheetApp, sheet: GSheet, spec: SheetSpec): void {
       .build();
     sheet.insertChart(chart);
   }
+  // Plain text Sheets never parses (it starts with a letter), so no apostrophe.
+  if (marker && markerA1) range(markerA1).setValues([[marker]]);
+}
+
+/** Raised when insertSheet itself failed, so nothing was created (a name clash, most likely). */
+export class InsertFailed extends Error {
+  constructor(
+    readonly sheetName: string,
+    readonly error: unknown,
+  ) {
+    super(error instanceof Error ? error.message : String(error));
+    this.name = "InsertFailed";
+  }
+}
+
+export interface WriteOptions {
+  /**
+   * The spreadsheet's id, stored in the marker of tabs the roll-up owns (see markerText). Pass it
+   * for summary, chart and trust tabs.
+   */
+  bookId?: string;
 }
 
 /**
  * Insert a new tab at `index` (0-based) named `name` (default spec.name) and write the spec into it.
  * When `name` differs from spec.name the tab is being built under a temporary name; the caller renames it.
- * If any call fails the half-written tab is deleted (when the host still answers) and the error rethrown.
+ * If any call fails the half-written tab is deleted (when the host still answers) and the error
+ * rethrown; if insertSheet itself fails, InsertFailed.
  */
 export function writeSheet(
   app: GSpreadsheetApp,
@@ -233,11 +294,16 @@ export function writeSheet(
   spec: SheetSpec,
   index: number,
   name: string = spec.name,
+  opts: WriteOptions = {},
 ): GSheet {
-  const sheet = ss.insertSheet(name, index);
+  let sheet: GSheet;
   try {
-    fill(app, sheet, spec);
-    if (spec.marker) sheet.addDeveloperMetadata(MARKER_KEY, formatMarker(spec.marker));
+    sheet = ss.insertSheet(name, index);
+  } catch (e) {
+    throw new InsertFailed(name, e);
+  }
+  try {
+    fill(app, sheet, spec, markerText(spec, opts.bookId));
   } catch (e) {
     try {
       ss.deleteSheet(sheet);

@@ -2,7 +2,7 @@
  * Apps Script adapter: service calls counted on the SpreadsheetApp fake (test/apps-script/fake),
  * through the add-on's own server functions (apps-script/server.ts, what google.script.run calls)
  * and adapter, for a school of N painted staff tabs:
- *   read     listTabs + readTabs (every tab: names, markers, values, fills)
+ *   read     listTabs + readTabs (every tab: names, values, fills, the marker cell with the values)
  *   check    checkActiveTab (one tab)
  *   summary  writing the school summary tab alone (writeSheet of planRollup's summary sheet)
  *   rollup   the whole rollupSchool call (lock, read all, plan, build summary + chart, swap in)
@@ -114,6 +114,7 @@ export const gasPart: Part = {
       const sumDetail = detail(scratch, () => writeSheet(scratch.SpreadsheetApp, scratch.ss, summary, 1));
       const sum = sumDetail.total;
       out.metrics[`gas.summary.builder.calls.n${n}`] = sumDetail.builder;
+      out.metrics[`gas.summary.document.calls.n${n}`] = sumDetail.total - sumDetail.builder;
       if (n === GAS_NS[0]) {
         out.notes.push(
           `gas: read all tabs at n${n} (${gas.ss.sheets.length} tabs with the default Sheet1): ${readDetail.methods}`,
@@ -127,7 +128,7 @@ export const gasPart: Part = {
       );
       ops.push({
         key: "summary",
-        label: "write the summary tab",
+        label: `write the summary tab (${sum - sumDetail.builder} touch the spreadsheet, ${sumDetail.builder} in-memory chart builder)`,
         adapter: sum,
         naive: naiveSum,
         target: `<= ${TARGET_SUMMARY_CALLS}`,

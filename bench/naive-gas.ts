@@ -7,14 +7,12 @@
  * widths, tick boxes or rules), so real naive code makes more calls than this, not fewer.
  */
 import { parseRange } from "../core/a1.js";
-import { MARKER_KEY } from "../apps-script/write.js";
 import type { SheetSpec } from "../core/sheet.js";
 import type { FakeGas, FakeSheet } from "../test/apps-script/fake/index.js";
 
-/** Read one tab cell by cell: name, marker, size, then three calls per cell. */
+/** Read one tab cell by cell: name, size, then three calls per cell (the marker is a cell too). */
 export function naiveReadTab(sheet: FakeSheet): void {
   sheet.getName();
-  for (const md of sheet.getDeveloperMetadata()) if (md.getKey() === MARKER_KEY) md.getValue();
   sheet.getDataRange();
   const { rows, cols } = sheet.cells.extent(); // uncounted: the size getDataRange stood in for
   for (let r = 1; r <= rows; r++)

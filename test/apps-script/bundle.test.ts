@@ -52,15 +52,18 @@ describe("the built files", () => {
 
   it("declare one top-level function per panel method and per menu or trigger entry, and nothing else", () => {
     const globals = loadAddon(createFakeGas(), code).globals().sort();
-    const expected = [
+    // readSelection is a Sheets-only server function until the panel API lists it (then the Set
+    // keeps one copy).
+    const expected = new Set<string>([
       ...PANEL_METHODS,
+      "readSelection",
       "onOpen",
       "onInstall",
       "showSidebar",
       "menuCheckTab",
       "menuRollupSchool",
-    ];
-    expect(globals).toEqual(expected.sort());
+    ]);
+    expect(globals).toEqual([...expected].sort());
   });
 
   it("are exactly what clasp pushes from dist/apps-script", () => {

@@ -5,10 +5,9 @@
  */
 import { a1 } from "../../core/a1.js";
 import { parseMarker, type TabRole } from "../../core/sheet.js";
-import { MARKER_KEY } from "../../apps-script/write.js";
 import type { FakeGas, FakeSheet } from "./fake/index.js";
 import type { Addon } from "./vm.js";
-import { CHECKPOINT_COL, GOOGLE_AMBER, GOOGLE_GREEN, statementRows } from "./workbook.js";
+import { CHECKPOINT_COL, GOOGLE_AMBER, GOOGLE_GREEN, markerOf, statementRows } from "./workbook.js";
 
 const BANDS = ["UNQ 1", "UNQ 2+ M1-6", "UPS1 TLR3", "UPS2-3 TLR2", "TLR1", "AH", "DH Head", "F", "H-I", "3"];
 export const PANEL_BATCH = 10;
@@ -68,7 +67,7 @@ export function colourSchool(gas: FakeGas, tabs: readonly string[], seed = 0): v
 }
 
 export function roleOf(sheet: FakeSheet): TabRole | null {
-  return parseMarker(sheet.metadata.find((m) => m.key === MARKER_KEY)?.value ?? null)?.role ?? null;
+  return parseMarker(markerOf(sheet))?.role ?? null;
 }
 
 /** A tab's content without its name (for "is this the old summary or the new one?"). */

@@ -4,6 +4,7 @@
  */
 import { a1 } from "../../core/a1.js";
 import type { TabSnapshot } from "../../core/sheet.js";
+import { splitMarkerCells } from "../../apps-script/adapter.js";
 import { MARKER_KEY } from "../../apps-script/write.js";
 import type { FakeSheet, FakeSpreadsheet } from "./fake/index.js";
 
@@ -24,8 +25,15 @@ export function snapshotOf(sheet: FakeSheet): TabSnapshot {
     values.push(vr);
     fills.push(fr);
   }
-  const marker = sheet.metadata.find((m) => m.key === MARKER_KEY)?.value ?? null;
-  return { name: sheet.name, values, fills, marker };
+  // As the adapter reads it: the marker cell taken out of the values, else (older tabs) the metadata.
+  const split = splitMarkerCells(values, fills);
+  const marker = split.marker ?? sheet.metadata.find((m) => m.key === MARKER_KEY)?.value ?? null;
+  return { name: sheet.name, values: split.values, fills: split.fills, marker };
+}
+
+/** The marker text of a tab (uncounted), as the adapter finds it. */
+export function markerOf(sheet: FakeSheet): string | null {
+  return snapshotOf(sheet).marker;
 }
 
 export function snapshotsOf(ss: FakeSpreadsheet): TabSnapshot[] {

@@ -53,6 +53,7 @@ export class FakeSheet implements GSheet {
   readonly protections: FakeProtection[] = [];
   readonly metadata: FakeDeveloperMetadata[] = [];
   readonly widths = new Map<number, number>();
+  readonly hiddenColumns = new Set<number>();
   frozenRows = 0;
   tabColour: string | null = null;
   cfRules: GConditionalFormatRule[] = [];
@@ -143,6 +144,12 @@ export class FakeSheet implements GSheet {
     for (let c = startColumn; c < startColumn + numColumns; c++) this.widths.set(c, width);
     return this;
   }
+  hideColumns(columnIndex: number): void {
+    this.hit("Sheet.hideColumns", "write");
+    if (!Number.isInteger(columnIndex) || columnIndex < 1 || columnIndex > this.maxCols)
+      throw new Error("Column out of range.");
+    this.hiddenColumns.add(columnIndex);
+  }
   setConditionalFormatRules(rules: GConditionalFormatRule[]): void {
     this.hit("Sheet.setConditionalFormatRules", "write");
     this.cfRules = [...rules];
@@ -207,6 +214,7 @@ export class FakeSheet implements GSheet {
       protections: this.protections.map((p) => ({ box: p.box, d: p.description, w: p.warningOnly })),
       metadata: this.metadata.map((m) => [m.key, m.value]),
       widths: [...this.widths],
+      hiddenColumns: [...this.hiddenColumns],
       frozenRows: this.frozenRows,
       tabColour: this.tabColour,
       cfRules: this.cfRules.length,

@@ -8,6 +8,7 @@ import type {
   GDataValidationBuilder,
   GDeveloperMetadata,
   GDeveloperMetadataFinder,
+  GRange,
   GSheet,
   GSpreadsheet,
   GSpreadsheetApp,
@@ -16,7 +17,7 @@ import type {
 import { FakeConditionalFormatRuleBuilder, FakeDataValidationBuilder } from "./builders.js";
 import type { CallLog } from "./calls.js";
 import { own } from "./guard.js";
-import type { Box } from "./range.js";
+import { FakeRange, type Box } from "./range.js";
 import { FakeSheet } from "./sheet.js";
 import type { FakeUi } from "./services.js";
 
@@ -39,6 +40,8 @@ export class FakeSpreadsheet implements GSpreadsheet {
   active: FakeSheet;
   activeRange: Box | null = null;
   private nextId = 1;
+  /** The spreadsheet's id (tests may set another to stand for a different file). */
+  id = "fake-spreadsheet-1";
 
   constructor(readonly log: CallLog) {
     this.active = this.add("Sheet1", 0);
@@ -83,6 +86,16 @@ export class FakeSpreadsheet implements GSpreadsheet {
   getActiveSheet(): GSheet {
     this.log.hit("Spreadsheet.getActiveSheet", "read");
     return this.active;
+  }
+  /** The selection on the active sheet (null when nothing is selected, as after insertSheet). */
+  getActiveRange(): GRange | null {
+    this.log.hit("Spreadsheet.getActiveRange", "read");
+    const b = this.activeRange;
+    return b ? new FakeRange(this.active, b) : null;
+  }
+  getId(): string {
+    this.log.hit("Spreadsheet.getId", "read");
+    return this.id;
   }
   insertSheet(sheetName: string, sheetIndex: number): GSheet {
     this.log.hit("Spreadsheet.insertSheet", "write");
