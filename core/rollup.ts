@@ -5,6 +5,7 @@
  */
 import { builtinTemplates, gradeBands } from "./catalog.js";
 import { checkTab } from "./check.js";
+import { colourClass } from "./colour.js";
 import type { Finding } from "./findings.js";
 import type { TabSnapshot } from "./sheet.js";
 import { ZONES, type Template, type Zone } from "./template.js";
@@ -56,6 +57,17 @@ export interface RollupOptions {
 
 export const MAX_LEVEL = 10;
 
+/** No value, no fill and no marker: a blank tab, left out of the roll-up without a skip reason. */
+export function isEmptyTab(snap: TabSnapshot): boolean {
+  if (snap.marker !== null && snap.marker.trim() !== "") return false;
+  const blank = (v: unknown): boolean =>
+    v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  return (
+    snap.values.every((row) => row.every(blank)) &&
+    snap.fills.every((row) => row.every((f) => colourClass(f) === "blank"))
+  );
+}
+
 /**
  * Roll up a school's tabs.
  * @example rollupSchool(snapshots).distribution.Jul.byZone.expected
@@ -68,6 +80,7 @@ export function rollupSchool(snaps: readonly TabSnapshot[], opts: RollupOptions 
   const skipped: SchoolRollup["skipped"] = [];
   const other: SchoolRollup["other"] = [];
   for (const snap of snaps) {
+    if (isEmptyTab(snap)) continue; // a new workbook's "Sheet1": nothing to roll up, nothing to say
     const c = checkTab(snap, templates);
     if (c.skipped !== null) {
       if (c.skipped !== "made by the roll-up") skipped.push({ tab: snap.name, reason: c.skipped });

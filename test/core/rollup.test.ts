@@ -141,3 +141,33 @@ describe("the roll-up never takes a staff tab's name", () => {
     expect(sheets.map((s) => s.name)).toEqual(["School summary (2)", "Grade-band chart"]);
   });
 });
+
+describe("blank tabs", () => {
+  const blank = (name: string, fill: string | null = null) => ({
+    name,
+    values: [
+      [null, ""],
+      ["  ", null],
+    ],
+    fills: [
+      [fill, null],
+      [null, "#ffffff"],
+    ],
+    marker: null,
+  });
+
+  it("a new workbook's empty Sheet1 (no values, white or no fill, no marker) is left out without a skip reason", () => {
+    const r = rollupSchool([blank("Sheet1"), ladderSnap()]);
+    expect(r.staff).toHaveLength(1);
+    expect(r.skipped).toEqual([]);
+    expect(r.other).toEqual([]);
+  });
+
+  it("a tab with only a coloured cell, or only a word, is not blank: it is skipped with a reason", () => {
+    const coloured = blank("Painted", "#00ff00");
+    const worded = { ...blank("Notes"), values: [["hello", null]] };
+    const r = rollupSchool([coloured, worded]);
+    expect(r.skipped.map((s) => s.tab)).toEqual(["Painted", "Notes"]);
+    expect(r.skipped.every((s) => s.reason.length > 0)).toBe(true);
+  });
+});
