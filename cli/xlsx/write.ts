@@ -36,32 +36,87 @@ function forEachCell(ws: ExcelJS.Worksheet, range: string, fn: (cell: ExcelJS.Ce
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FFBFBFBF" } };
 
-/** Apply one style to a cell, keeping what earlier styles set (later styles win per property). */
-function applyStyle(cell: ExcelJS.Cell, s: Style): void {
+/** `style` with one Style applied on top (later styles win per property); `style` is not changed. */
+function withStyle(style: Partial<ExcelJS.Style>, s: Style): Partial<ExcelJS.Style> {
+  const out: Partial<ExcelJS.Style> = { ...style };
   if (
     s.bold !== undefined ||
     s.italic !== undefined ||
     s.fontSize !== undefined ||
     s.fontColor !== undefined
   ) {
-    const font: Partial<ExcelJS.Font> = { ...cell.font };
+    const font: Partial<ExcelJS.Font> = { ...out.font };
     if (s.bold !== undefined) font.bold = s.bold;
     if (s.italic !== undefined) font.italic = s.italic;
     if (s.fontSize !== undefined) font.size = s.fontSize;
     if (s.fontColor !== undefined) font.color = { argb: argb(s.fontColor) };
-    cell.font = font;
+    out.font = font;
   }
-  if (s.fill !== undefined)
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
+  if (s.fill !== undefined) out.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
   if (s.wrap !== undefined || s.hAlign !== undefined || s.vAlign !== undefined) {
-    const al: Partial<ExcelJS.Alignment> = { ...cell.alignment };
+    const al: Partial<ExcelJS.Alignment> = { ...out.alignment };
     if (s.wrap !== undefined) al.wrapText = s.wrap;
     if (s.hAlign !== undefined) al.horizontal = s.hAlign;
     if (s.vAlign !== undefined) al.vertical = s.vAlign;
-    cell.alignment = al;
+    out.alignment = al;
   }
-  if (s.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-  if (s.numberFormat !== undefined) cell.numFmt = s.numberFormat;
+  if (s.border) out.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  if (s.numberFormat !== undefined) out.numFmt = s.numberFormat;
+  return out;
+}
+
+/**
+ * Style objects shared by the cells of one sheet: (style before, Style applied) -> style after.
+ *
+ * ExcelJS gives each new cell its own style object, and its writer, which remembers the style
+ * objects it has already numbered, would otherwise render every cell's font, border and fill to
+ * XML to find its style id (most of the cost of saving the summary tabs). So cells with the same
+ * styling history get one object, as ExcelJS itself does for a file it loads. The saved file is the
+ * same. A shared object is never changed: every styling step here makes a new one.
+ */
+type StyleMemo = Map<Partial<ExcelJS.Style>, Map<Style, Partial<ExcelJS.Style>>>;
+const NO_STYLE: Partial<ExcelJS.Style> = {};
+
+function isEmptyStyle(style: object): boolean {
+  for (const _ in style) return false;
+  return true;
+}
+
+/**
+ * Finish the sharing: cells whose styles came by different routes but are equal get one object too
+ * (one JSON key per distinct object, not per cell). Run last: nothing changes a style after it.
+ */
+function shareEqualStyles(ws: ExcelJS.Worksheet): void {
+  const canonical = new Map<object, Partial<ExcelJS.Style>>();
+  const byKey = new Map<string, Partial<ExcelJS.Style>>();
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.findRow(r);
+    if (!row) continue;
+    for (let c = 1; c <= row.cellCount; c++) {
+      const cell = row.findCell(c);
+      if (!cell) continue;
+      const style = cell.style;
+      let shared = canonical.get(style);
+      if (shared === undefined) {
+        const key = JSON.stringify(style);
+        shared = byKey.get(key);
+        if (shared === undefined) byKey.set(key, (shared = style));
+        canonical.set(style, shared);
+      }
+      if (shared !== style) cell.style = shared;
+    }
+  }
+}
+
+/** Apply one style to a cell, keeping what earlier styles set (later styles win per property). */
+function applyStyle(cell: ExcelJS.Cell, s: Style, memo: StyleMemo): void {
+  const current = cell.style as Partial<ExcelJS.Style> | undefined;
+  const before = current === undefined || isEmptyStyle(current) ? NO_STYLE : current;
+  let byStyle = memo.get(before);
+  if (!byStyle) memo.set(before, (byStyle = new Map<Style, Partial<ExcelJS.Style>>()));
+  let after = byStyle.get(s);
+  if (!after) byStyle.set(s, (after = withStyle(before, s)));
+  cell.style = after;
 }
 
 function stripEquals(formula: string): string {
@@ -88,6 +143,12 @@ function specWidth(spec: SheetSpec): number {
 const DEFAULT_COL_PX = 64;
 const DEFAULT_ROW_PT = 15;
 const BOOLEAN_FORMAT = '"TRUE";"TRUE";"FALSE"';
+/**
+ * A tick box is centred, with a number format that shows TRUE/FALSE: LibreOffice stores booleans as
+ * numbers and, for some cells, shows them as 1/0 unless the format says otherwise; Excel and Sheets
+ * ignore number formats on booleans.
+ */
+const TICK_BOX: Style = { range: "", hAlign: "center", numberFormat: BOOLEAN_FORMAT };
 
 /**
  * Row heights for wrapped text. Excel does not grow a row to fit wrapped text when it opens a file
@@ -160,7 +221,8 @@ export function writeSheet(book: Book, spec: SheetSpec): ExcelJS.Worksheet {
         ? { formula: stripEquals(f.formula) }
         : { formula: stripEquals(f.formula), result: cached };
   }
-  for (const s of spec.styles) forEachCell(ws, s.range, (cell) => applyStyle(cell, s));
+  const memo: StyleMemo = new Map();
+  for (const s of spec.styles) forEachCell(ws, s.range, (cell) => applyStyle(cell, s, memo));
   for (const m of spec.merges) ws.mergeCells(m);
   spec.columnWidths.forEach((px, i) => {
     if (px > 0) ws.getColumn(i + 1).width = pxToWidth(px);
@@ -182,10 +244,7 @@ export function writeSheet(book: Book, spec: SheetSpec): ExcelJS.Worksheet {
     forEachCell(ws, range, (cell) => {
       if (typeof cell.value !== "boolean") cell.value = false;
       cell.dataValidation = { type: "list", allowBlank: true, formulae: ['"TRUE,FALSE"'] };
-      cell.alignment = { ...cell.alignment, horizontal: "center" };
-      // LibreOffice stores booleans as numbers and, for some cells, shows them as 1/0 unless the
-      // format says otherwise; Excel and Sheets ignore number formats on booleans.
-      cell.numFmt = BOOLEAN_FORMAT;
+      applyStyle(cell, TICK_BOX, memo);
     });
   for (const v of spec.validations) {
     const formula = `"${v.list.map((x) => x.replace(/"/g, '""')).join(",")}"`;
@@ -232,36 +291,13 @@ export function writeSheet(book: Book, spec: SheetSpec): ExcelJS.Worksheet {
     metaTexts.forEach((t, i) => (ws.getCell(i + 1, metaCol).value = t));
     ws.getColumn(metaCol).hidden = true;
   }
-  shareStyles(ws);
+  shareEqualStyles(ws);
   if (spec.charts.length > 0) {
     const fills = fillGrid(spec);
     for (const chart of spec.charts)
       book.charts.push({ sheetName: spec.name, spec: chart, values: spec.values, fills });
   }
   return ws;
-}
-
-/**
- * Give cells with equal styles one style object, as ExcelJS itself does for a file it loads. Each
- * cell written here has its own style object, and ExcelJS's writer, which remembers style objects
- * it has seen, would otherwise render every cell's font, border and fill to XML to find its style
- * id: that was most of the cost of saving the summary tabs. The saved file is the same. Run last:
- * after this, setting one cell's font would change every cell that shares its style.
- */
-function shareStyles(ws: ExcelJS.Worksheet): void {
-  const shared = new Map<string, Partial<ExcelJS.Style>>();
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.findRow(r);
-    if (!row) continue;
-    for (let c = 1; c <= row.cellCount; c++) {
-      const cell = row.findCell(c);
-      if (!cell) continue;
-      const key = JSON.stringify(cell.style);
-      const same = shared.get(key);
-      if (same) cell.style = same;
-      else shared.set(key, cell.style);
-    }
-  }
 }
 
 /** The fill each cell ends up with, from the spec's styles (later styles win). */
