@@ -16,14 +16,13 @@ import {
   planGradeBandChart,
   planRollup,
   planTrust,
+  selectionResult,
   templateInfos,
 } from "../core/app.js";
-import { gradeBands } from "../core/catalog.js";
 import { LadderError } from "../core/errors.js";
 import { legalTabName } from "../core/names.js";
-import type { PanelApi, StaffInput } from "../core/panel-api.js";
-import { parseMarker, type CellValue, type SheetSpec } from "../core/sheet.js";
-import { parseStaffList } from "../core/staff-list.js";
+import type { PanelApi } from "../core/panel-api.js";
+import { parseMarker, type SheetSpec } from "../core/sheet.js";
 import { CHECKPOINTS } from "../core/template.js";
 import { readSchoolSummary } from "../core/trust.js";
 import { listTabs, readActiveTab, readTabs, toCellValue } from "./adapter.js";
@@ -32,23 +31,14 @@ import { isTempTab, replaceOwnTabs, withDocumentLock } from "./replace.js";
 import { InsertFailed, writeSheet } from "./write.js";
 
 /**
- * The staff rows the person has selected in the spreadsheet, for "create tabs from a selected range".
- * `text` is the selection as a tab-separated list (what the panel's staff-list box takes); `staff`
- * is what core's parseStaffList makes of it, or empty with `problems` (line-numbered) when it cannot.
- */
-export interface SelectionResult {
-  text: string;
-  staff: StaffInput[];
-  problems: string[];
-}
-
-/**
- * PanelApi with synchronous results: what each global function returns through google.script.run,
- * plus readSelection, which the Sheets side offers before the panel API has it.
+ * PanelApi with synchronous results: what each global function returns through google.script.run
+ * (every method, readSelection included: Sheets has a range selection).
  */
 export type ServerApi = {
-  [K in keyof PanelApi]: (...args: Parameters<PanelApi[K]>) => Awaited<ReturnType<PanelApi[K]>>;
-} & { readSelection(): SelectionResult };
+  [K in keyof PanelApi]-?: (
+    ...args: Parameters<NonNullable<PanelApi[K]>>
+  ) => Awaited<ReturnType<NonNullable<PanelApi[K]>>>;
+};
 
 /** Most staff one createTabs call may carry (the panel sends 10 at a time; an execution stops at 6 minutes). */
 export const MAX_STAFF_PER_CALL = 100;
@@ -111,10 +101,6 @@ function allNames(book: GSpreadsheet): string[] {
 }
 
 /** A cell as staff-list text: quoted when it holds a separator, quote or line break. */
-function listField(v: CellValue): string {
-  const t = v === null ? "" : String(v);
-  return /[\t\r\n",;]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-}
 
 export function makeServer(svc: Services): ServerApi {
   const ss = () => svc.app.getActiveSpreadsheet();
@@ -268,27 +254,7 @@ export function makeServer(svc: Services): ServerApi {
 
     readSelection() {
       const range = ss().getActiveRange();
-      const rows = (range ? range.getValues() : [])
-        .map((row) => row.map((v) => toCellValue(v)))
-        .filter((row) => row.some((v) => v !== null && v !== ""));
-      if (rows.length === 0)
-        throw new LadderError(
-          "argument-invalid",
-          "Select the staff rows first (name, grade band, role, appraiser; a header row is fine), then try again.",
-        );
-      const text = rows.map((row) => row.map(listField).join("\t")).join("\n");
-      try {
-        const staff = parseStaffList(text, gradeBands()).map(({ name, band, role, appraiser }) => ({
-          name,
-          band,
-          role,
-          appraiser,
-        }));
-        return { text, staff, problems: [] };
-      } catch (e) {
-        if (!(e instanceof LadderError)) throw e;
-        return { text, staff: [], problems: e.details.length ? [...e.details] : [e.message] };
-      }
+      return selectionResult((range ? range.getValues() : []).map((row) => row.map((v) => toCellValue(v))));
     },
   };
 }

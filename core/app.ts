@@ -8,6 +8,7 @@ import type {
   CheckResult,
   CreateRequest,
   RollupResult,
+  SelectionResult,
   TemplateInfo,
   TrustResult,
 } from "./panel-api.js";
@@ -22,8 +23,8 @@ import { schoolYear } from "./generate/staff-header.js";
 import { schoolSummarySheet, SUMMARY_TAB } from "./generate/summary.js";
 import { legalTabName } from "./names.js";
 import { rollupSchool, type SchoolRollup } from "./rollup.js";
-import { parseMarker, type SheetSpec, type TabSnapshot } from "./sheet.js";
-import type { StaffDetails } from "./staff-list.js";
+import { parseMarker, type CellValue, type SheetSpec, type TabSnapshot } from "./sheet.js";
+import { parseStaffList, type StaffDetails } from "./staff-list.js";
 import type { Template } from "./template.js";
 import { readSchoolSummary, trustSheet, type SchoolCounts } from "./trust.js";
 import { bandLabel, resolveBand } from "./zones.js";
@@ -203,4 +204,37 @@ export function planTrust(
   const sheet = trustSheet(schools, { date: isoDate(today), problems: all });
   const result: TrustResult = { tabs: [sheet.name], schools: schools.length, problems: all };
   return { schools, sheets: [sheet], result };
+}
+
+function listField(v: CellValue | undefined): string {
+  const t = v === null || v === undefined ? "" : String(v);
+  return /[\t\r\n",;]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+}
+
+/**
+ * The rows a person selected (name, band, role, appraiser; a header row is fine) as a staff list:
+ * the same parser and messages as a pasted list. Throws LadderError("argument-invalid") when
+ * nothing but blank rows is selected.
+ * @example selectionResult([["Ann Lee", "UPS1 TLR3"]]).staff[0].name === "Ann Lee"
+ */
+export function selectionResult(rows: readonly (readonly CellValue[])[]): SelectionResult {
+  const filled = rows.filter((row) => row.some((v) => v !== null && String(v).trim() !== ""));
+  if (filled.length === 0)
+    throw new LadderError(
+      "argument-invalid",
+      "Select the staff rows first (name, grade band, role, appraiser; a header row is fine), then try again.",
+    );
+  const text = filled.map((row) => row.map(listField).join("\t")).join("\n");
+  try {
+    const staff = parseStaffList(text, gradeBands()).map(({ name, band, role, appraiser }) => ({
+      name,
+      band,
+      role,
+      appraiser,
+    }));
+    return { text, staff, problems: [] };
+  } catch (e) {
+    if (!(e instanceof LadderError)) throw e;
+    return { text, staff: [], problems: e.details.length ? [...e.details] : [e.message] };
+  }
 }

@@ -76,6 +76,17 @@ export interface TrustResult {
   problems: string[];
 }
 
+/**
+ * The staff rows selected in the spreadsheet, for "create tabs from the selected rows". `text` is the
+ * selection as a tab-separated list (what the panel's staff-list box takes); `staff` is what
+ * parseStaffList makes of it, or empty with line-numbered `problems` when it cannot.
+ */
+export interface SelectionResult {
+  text: string;
+  staff: StaffInput[];
+  problems: string[];
+}
+
 export interface PanelApi {
   listTemplates(): Promise<TemplateInfo[]>;
   listBands(): Promise<BandInfo[]>;
@@ -89,4 +100,6 @@ export interface PanelApi {
   rollupSchool(checkpoint?: string): Promise<RollupResult>;
   /** Trust roll-up from the school summary tabs present in this workbook. */
   rollupTrust(): Promise<TrustResult>;
+  /** The selected rows as a staff list; only hosts with a range selection (Sheets, Excel) offer it. */
+  readSelection?(): Promise<SelectionResult>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planCreate } from "../../core/app.js";
+import { planCreate, selectionResult } from "../../core/app.js";
 import { gradeBands, loadCatalog } from "../../core/catalog.js";
 import { LadderError } from "../../core/errors.js";
 import { isLegalTabName, legalTabName } from "../../core/names.js";
@@ -182,5 +182,32 @@ describe("broken templates", () => {
     expect(() => loadCatalog([{ file: "templates/other.json", json: base }])).toThrow(
       /must match the file name/,
     );
+  });
+});
+
+describe("selectionResult (create tabs from the selected rows)", () => {
+  it("reads selected rows with a header, skipping blank rows, through the staff-list parser", () => {
+    const r = selectionResult([
+      ["Name", "Band", "Role", "Appraiser"],
+      [null, "", null, null],
+      ["Lee, Ann", "UPS1 TLR3", "Teacher", "Head"],
+      ["=SUM(A1)", 2, "TA", null],
+    ]);
+    expect(r.problems).toEqual([]);
+    expect(r.staff.map((s) => [s.name, s.role])).toEqual([
+      ["Lee, Ann", "Teacher"],
+      ["=SUM(A1)", "TA"],
+    ]);
+    expect(r.text.split("\n")).toHaveLength(3);
+  });
+
+  it("returns line-numbered problems, not staff, when a row is bad", () => {
+    const r = selectionResult([["Ann Lee", "no such band"]]);
+    expect(r.staff).toEqual([]);
+    expect(r.problems.join(" ")).toMatch(/line 1/i);
+  });
+
+  it("refuses an empty selection with what to do", () => {
+    expect(() => selectionResult([[null, ""]])).toThrow(/Select the staff rows first/);
   });
 });

@@ -10,6 +10,8 @@ import { MemoryWorkbook } from "../../ui/preview/memory-workbook.js";
 import { ladderLayout, seedDemo } from "../../ui/preview/seed.js";
 import { LadderError } from "../../core/errors.js";
 import { CLASS_FILL } from "../../core/colour.js";
+import { selectionResult } from "../../core/app.js";
+import type { CellValue } from "../../core/sheet.js";
 import { launch, newPage, RESULTS } from "./browser.js";
 
 const URL = "http://sheets.test/sidebar";
@@ -55,11 +57,14 @@ let page: Page;
 let watch: Awaited<ReturnType<typeof newPage>>;
 let wb: MemoryWorkbook;
 let failNext = new Map<string, LadderError>();
+/** What the person has "selected" in the spreadsheet (readSelection answers from it, as server.ts does). */
+let selection: CellValue[][] = [];
 
 beforeEach(async () => {
   wb = new MemoryWorkbook();
   seedDemo(wb);
   failNext = new Map();
+  selection = [];
   watch = await newPage(browser, 300, 900);
   page = watch.page;
   await page.exposeFunction("__server", async (method: string, argsJson: string) => {
@@ -69,6 +74,7 @@ beforeEach(async () => {
       throw new Error(encodePanelError(planned));
     }
     try {
+      if (method === "readSelection") return JSON.stringify(selectionResult(selection));
       const fn = (wb as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!;
       return JSON.stringify((await fn.apply(wb, JSON.parse(argsJson) as unknown[])) ?? null);
     } catch (e) {
@@ -121,6 +127,38 @@ describe("Sheets sidebar over a stubbed google.script.run", () => {
     await expect.poll(() => status().textContent()).toMatch(/Made the tab 'Ola Nordmann'/);
     expect(await calls()).toContain("createTabs");
     expect(wb.names).toContain("Ola Nordmann");
+    noHarm();
+  });
+
+  it("fills the staff list from the selected rows, then creates one tab per person", async () => {
+    selection = [
+      ["Name", "Band", "Role", "Appraiser"],
+      ["Ann Lee", "UPS1 TLR3", "Teacher", "Head"],
+      ['=HYPERLINK("http://x","y")', "Band 2", "TA", ""],
+    ];
+    await open();
+    await page.getByLabel("A staff list (paste it)").check();
+    await page.getByRole("button", { name: "Use the selected rows" }).click();
+    await expect.poll(() => page.locator(".list-check").textContent()).toMatch(/2 staff ready/);
+    expect(await page.locator("textarea[name=staffList]").inputValue()).toContain("Ann Lee\tUPS1 TLR3");
+    expect(await calls()).toContain("readSelection");
+    await page.getByRole("button", { name: "Create tabs" }).click();
+    await expect.poll(() => status().textContent()).toMatch(/Made 2 tabs/);
+    expect(wb.names).toContain("Ann Lee");
+    noHarm();
+  });
+
+  it("says what to do when the selected rows are not a staff list", async () => {
+    selection = [["Ann Lee", "no such band"]];
+    await open();
+    await page.getByLabel("A staff list (paste it)").check();
+    await page.getByRole("button", { name: "Use the selected rows" }).click();
+    await expect.poll(() => status().textContent()).toMatch(/not a staff list yet/);
+    expect(await page.locator(".list-check").textContent()).toMatch(/problem/);
+    expect(await page.locator("textarea[name=staffList]").getAttribute("aria-invalid")).toBe("true");
+    selection = [];
+    await page.getByRole("button", { name: "Use the selected rows" }).click();
+    await expect.poll(() => status().textContent()).toMatch(/Select the staff rows first/);
     noHarm();
   });
 

@@ -24,6 +24,7 @@ export const PANEL_METHODS = [
   "selectCell",
   "rollupSchool",
   "rollupTrust",
+  "readSelection",
 ] as const satisfies readonly (keyof PanelApi)[];
 
 type Missing = Exclude<keyof PanelApi, (typeof PANEL_METHODS)[number]>;
@@ -114,5 +115,6 @@ export function createGasApi(getRunner: () => GasRunner = defaultRunner): PanelA
         PanelApi["rollupSchool"]
       >,
     rollupTrust: () => call("rollupTrust", []) as ReturnType<PanelApi["rollupTrust"]>,
+    readSelection: () => call("readSelection", []) as ReturnType<NonNullable<PanelApi["readSelection"]>>,
   };
 }

@@ -73,14 +73,20 @@ export function createSection(ctx: Ctx, templates: readonly TemplateInfo[], band
 
   const list = h("textarea", { name: "staffList", rows: 6, spellcheck: "false" });
   const listCheck = h("div", { class: "list-check", "aria-live": "polite" });
+  // Hosts with a range selection (Sheets, Excel) can fill the list from the selected rows.
+  const readSelection = ctx.api.readSelection?.bind(ctx.api);
+  const fromSelection = readSelection ? h("button", { type: "button" }, "Use the selected rows") : null;
   const listGroup = h(
     "div",
     { class: "group", hidden: true },
     field(
       "Staff list",
       list,
-      "One person per line: name, band, role, appraiser (commas, semicolons or columns copied from a spreadsheet). A header row is optional.",
+      readSelection
+        ? "One person per line: name, band, role, appraiser (commas, semicolons or columns copied from a spreadsheet). A header row is optional. Or select the rows in the sheet and use the button below."
+        : "One person per line: name, band, role, appraiser (commas, semicolons or columns copied from a spreadsheet). A header row is optional.",
     ),
+    fromSelection ? h("div", { class: "actions" }, fromSelection) : null,
     listCheck,
   );
 
@@ -145,6 +151,30 @@ export function createSection(ctx: Ctx, templates: readonly TemplateInfo[], band
     clearTimeout(timer);
     timer = setTimeout(showListCheck, 300);
   });
+  if (fromSelection && readSelection)
+    fromSelection.addEventListener("click", () => {
+      void ctx.act(
+        fromSelection,
+        "Reading the selected rows…",
+        "Reading the selection stopped.",
+        async () => {
+          const sel = await readSelection();
+          list.value = sel.text;
+          const c = showListCheck();
+          if (c?.ok)
+            ctx.status.show(
+              "ok",
+              `Read ${c.staff.length} staff from the selected rows: check them, then Create tabs.`,
+            );
+          else
+            ctx.status.show(
+              "error",
+              "The selected rows are not a staff list yet: see the problems under the list.",
+            );
+          list.focus();
+        },
+      );
+    });
   template.addEventListener("change", syncTemplate);
   onePerson.addEventListener("change", syncMode);
   fromList.addEventListener("change", syncMode);
