@@ -40,12 +40,15 @@ async function cliRollup(specs: ReturnType<typeof planCreate>, paints: readonly 
   const book = newBook();
   book.workbook.addWorksheet("Sheet1");
   for (const s of specs) writeSheet(book, s);
-  for (const p of paints)
-    book.workbook.getWorksheet(p.tab)!.getCell(p.cell).fill = {
-      type: "pattern",
-      pattern: "solid",
-      fgColor: { argb: `FF${p.hex.slice(1)}` },
+  // A new style object per painted cell, as Excel does when a person colours one cell: the CLI's
+  // writer shares one style object among cells styled alike, so mutating `cell.fill` would paint them all.
+  for (const p of paints) {
+    const cell = book.workbook.getWorksheet(p.tab)!.getCell(p.cell);
+    cell.style = {
+      ...cell.style,
+      fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${p.hex.slice(1)}` } },
     };
+  }
   const { snapshots } = await readWorkbook(await toBuffer(book), "school.xlsx");
   return rollupSchool(snapshots);
 }
