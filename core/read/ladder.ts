@@ -95,6 +95,7 @@ const NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "ei
  */
 function levelNumber(v: CellValue | undefined): number | null {
   if (typeof v === "number") return Number.isInteger(v) && v >= 0 && v <= 10 ? v : null;
+  if (v === null || v === undefined || v === "") return null; // most rows: the Level cell is blank
   const t = text(v).toLowerCase();
   const digits = /^(?:(?:level|lvl)[\s:.-]*|l\s*)?(\d{1,2})\.?$/.exec(t);
   const word = /^(?:(?:level|lvl)[\s:.-]*)?([a-z]+)\.?$/.exec(t);
@@ -102,8 +103,16 @@ function levelNumber(v: CellValue | undefined): number | null {
   return n >= 1 && n <= 10 ? n : null;
 }
 
+/** Statement wording -> lookup key; remembered, since every tab repeats the same 75 statements. */
+const keyCache = new Map<string, string>();
 function key(s: string): string {
-  return norm(s).slice(0, 80);
+  let k = keyCache.get(s);
+  if (k === undefined) {
+    k = norm(s).slice(0, 80);
+    if (keyCache.size >= 20_000) keyCache.clear();
+    keyCache.set(s, k);
+  }
+  return k;
 }
 
 /** "Sep", "Sep and Jul", "Sep, Mid and Jul" */
@@ -195,7 +204,7 @@ export function readLadder(
     if (n !== null) current = n;
     else if (current === null && fromTemplate !== undefined) current = fromTemplate;
     const lt = text(levelCell);
-    const numeral = n === null && ROMAN.test(lt.toLowerCase()) && lt !== "" ? lt : null;
+    const numeral = n === null && lt !== "" && ROMAN.test(lt.toLowerCase()) ? lt : null;
     if (n === null && lt !== "" && numeral === null)
       warnings.push(
         finding(
