@@ -44,12 +44,16 @@ export function levelFromRun(classes: readonly ColourClass[], rowLevels: readonl
   if (classes.every((c) => c === "blank")) return null;
   let run = 0;
   while (run < classes.length && classes[run] === "green") run++;
-  const maxLevel = Math.max(0, ...rowLevels);
+  // The last row of each level (-1: the level has no rows), in one pass.
+  const last: number[] = [];
+  rowLevels.forEach((lv, i) => {
+    last[lv] = i;
+  });
   let level = 0;
-  for (let l = 1; l <= maxLevel; l++) {
-    const rowsOfLevel = rowLevels.map((lv, i) => (lv === l ? i : -1)).filter((i) => i >= 0);
-    if (rowsOfLevel.length === 0) break;
-    if (rowsOfLevel.every((i) => i < run)) level = l;
+  for (let l = 1; l < last.length; l++) {
+    const end = last[l] ?? -1;
+    if (end < 0) break;
+    if (end < run) level = l;
     else break;
   }
   return level;

@@ -60,6 +60,7 @@ export function findHeader(
   required: Readonly<Record<string, readonly string[]>>,
   checkpoints: readonly string[],
 ): HeaderMatch | null {
+  const labels = Object.entries(required);
   for (let r = 0; r < values.length; r++) {
     const row = values[r] ?? [];
     const cols = new Map<string, number>();
@@ -67,7 +68,7 @@ export function findHeader(
     row.forEach((v, c) => {
       const n = norm(v);
       if (n === "") return;
-      for (const [label, spellings] of Object.entries(required))
+      for (const [label, spellings] of labels)
         if (!cols.has(label) && spellings.includes(n)) cols.set(label, c);
       const cp = matchCheckpoint(v, checkpoints);
       if (cp !== null && !cps.some((x) => x.name === cp)) cps.push({ name: cp, col: c });
@@ -91,6 +92,7 @@ const FIELD_SPELLINGS: Record<string, readonly string[]> = {
 };
 
 export type Fields = Partial<Record<keyof typeof FIELD_SPELLINGS, string>>;
+const FIELD_KEYS = Object.keys(FIELD_SPELLINGS);
 
 /** Labelled fields above the header: a label cell followed (to its right) by its value. */
 export function readFields(values: readonly (readonly CellValue[])[], beforeRow: number): Fields {
@@ -99,7 +101,8 @@ export function readFields(values: readonly (readonly CellValue[])[], beforeRow:
     const row = values[r] ?? [];
     for (let c = 0; c < row.length; c++) {
       const n = norm(row[c]);
-      const key = Object.keys(FIELD_SPELLINGS).find((k) => FIELD_SPELLINGS[k]!.includes(n));
+      if (n === "") continue;
+      const key = FIELD_KEYS.find((k) => FIELD_SPELLINGS[k]!.includes(n));
       if (key === undefined || out[key] !== undefined) continue;
       const value = row.slice(c + 1).find((v) => text(v) !== "");
       out[key] = text(value);
