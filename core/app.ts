@@ -85,6 +85,11 @@ export function planCreate(
   today: Date,
 ): SheetSpec[] {
   const t = findTemplate(req.templateId);
+  if (req.staff.length === 0)
+    throw new LadderError(
+      "staff-list-invalid",
+      "There is nobody to make a tab for: give a name and band, or a staff list with at least one person.",
+    );
   const chart = gradeBands();
   const problems = req.staff.flatMap((s, i) => {
     const who = s.name.trim() || `row ${i + 1}`;

@@ -81,7 +81,14 @@ function uncompressedSize(entry: JSZip.JSZipObject): number {
 
 /** What a file that is not a zip most likely is, by its first bytes: PDF, a web page, text, or other. */
 function notZip(bytes: Uint8Array): string {
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString("utf8");
+  // Excel's "Unicode Text" export is UTF-16 with a byte-order mark: decode it before looking.
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const raw = Buffer.from(bytes.subarray(0, 1024));
+  const head = !utf16
+    ? raw.toString("utf8")
+    : bytes[0] === 0xff
+      ? raw.subarray(2).toString("utf16le")
+      : Buffer.from(raw.subarray(2)).swap16().toString("utf16le");
   // A BOM (UTF-8 decodes to U+FEFF) and leading white space come before a PDF or HTML signature.
   const start = head.replace(/^\uFEFF/, "").trimStart();
   if (start.startsWith("%PDF-")) return "is a PDF, not an .xlsx workbook";

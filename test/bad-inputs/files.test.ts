@@ -68,7 +68,12 @@ async function badFiles(): Promise<[string, Uint8Array, RegExp][]> {
     [
       "a UTF-16 'Unicode text' export renamed .xlsx",
       Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("name\tband\r\nAnn\t3\r\n", "utf16le")]),
-      /not an \.xlsx workbook/,
+      /is text \(CSV\?\), not an \.xlsx workbook/,
+    ],
+    [
+      "a big-endian UTF-16 text file renamed .xlsx",
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from("name;band\nAnn;3\n", "utf16le").swap16()]),
+      /is text \(CSV\?\), not an \.xlsx workbook/,
     ],
     ["an HTML table saved as .xlsx", Buffer.from("<html><body><table>\n<tr><td>Ann</td></tr>\n"), WEB_PAGE],
     [
@@ -133,6 +138,7 @@ describe("the adapter's reader", () => {
     "a CSV renamed .xlsx",
     "a CSV with a UTF-8 BOM renamed .xlsx",
     "a UTF-16 'Unicode text' export renamed .xlsx",
+    "a big-endian UTF-16 text file renamed .xlsx",
     "an HTML table saved as .xlsx",
     "a sign-in page saved instead of the download (BOM, blank lines, <!DOCTYPE html>)",
     "an Excel 'Web Page' export (upper-case <HTML xmlns:o=...>)",

@@ -89,6 +89,12 @@ describe("tab names", () => {
 });
 
 describe("planCreate", () => {
+  it("an empty staff list is refused with what to give, and nothing is planned", () => {
+    expect(() => planCreate({ templateId: "leadership-ladder", staff: [], ticks: false }, [], today)).toThrow(
+      /nobody to make a tab for/,
+    );
+  });
+
   it("two staff with the same name get two tabs, each saying whose it is", () => {
     const staff = { name: "Ann Lee", band: "3", role: "", appraiser: "" };
     const specs = planCreate(
