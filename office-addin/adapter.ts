@@ -14,9 +14,16 @@
  */
 import { LadderError } from "../core/errors.js";
 import { legalTabName } from "../core/names.js";
-import { parseMarker, type SheetSpec, type TabRole, type TabSnapshot } from "../core/sheet.js";
+import {
+  parseMarker,
+  type CellValue,
+  type SheetSpec,
+  type TabRole,
+  type TabSnapshot,
+} from "../core/sheet.js";
 import { BASE_CAPS, type ExcelRunner, type HostCaps, type XContext } from "./excel-port.js";
 import {
+  cellValue,
   EXCEL_WEB_LIMITS,
   listSheets,
   queueInfo,
@@ -106,6 +113,19 @@ export class ExcelAdapter {
       await ctx.sync();
       const [snap] = await readSnapshots(ctx, [{ sheet, info: info() }], this.limits);
       return snap!;
+    });
+  }
+
+  /**
+   * The values of the selected cells that hold any (for "use the selected rows"): 1 sync. Only the
+   * used part is fetched, so selecting whole columns does not pull a million empty rows.
+   */
+  readSelection(): Promise<CellValue[][]> {
+    return this.run(async (ctx) => {
+      const used = ctx.workbook.getSelectedRange().getUsedRangeOrNullObject(true);
+      used.load("values");
+      await ctx.sync();
+      return used.isNullObject ? [] : used.values.map((row) => row.map(cellValue));
     });
   }
 

@@ -12,6 +12,7 @@ import {
   planGradeBandChart,
   planRollup,
   planTrust,
+  selectionResult,
   templateInfos,
 } from "../core/app.js";
 import { legalTabName } from "../core/names.js";
@@ -51,6 +52,9 @@ export function createExcelApi(adapter: ExcelAdapter, opts: ExcelApiOptions = {}
       return opts.live ? opts.live.current() : checkResult(await adapter.readActive());
     },
     selectCell: (tab, cell) => adapter.selectCell(tab, cell),
+    async readSelection() {
+      return selectionResult(await adapter.readSelection());
+    },
     async rollupSchool(checkpoint) {
       const { tabs, snapshots } = await adapter.readWorkbook();
       const plan = planRollup(snapshots, checkpoint, today());

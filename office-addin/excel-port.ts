@@ -48,6 +48,8 @@ export interface XConditionalFormat {
 
 export interface XRange extends Loadable<XRange> {
   readonly isNullObject: boolean;
+  /** The part of this range that holds values (or a null object when none does). */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XRange;
   readonly rowCount: number;
   readonly columnCount: number;
   readonly rowIndex: number;
@@ -115,7 +117,11 @@ export interface XWorksheetCollection extends Loadable<XWorksheetCollection> {
 }
 
 export interface XContext {
-  readonly workbook: { readonly worksheets: XWorksheetCollection };
+  readonly workbook: {
+    readonly worksheets: XWorksheetCollection;
+    /** The cells the person has selected (the first area of a multiple selection). */
+    getSelectedRange(): XRange;
+  };
   sync(): Promise<void>;
 }
 

@@ -113,7 +113,7 @@ export function fillOf(p: Excel.CellProperties | undefined): string | null {
 }
 
 /** A raw Excel value as core sees it ('' is empty; metadata cells are handled by splitMeta). */
-function cellValue(v: unknown): CellValue {
+export function cellValue(v: unknown): CellValue {
   if (typeof v === "string") return v === "" ? null : v;
   if (typeof v === "number" || typeof v === "boolean") return v;
   return null;

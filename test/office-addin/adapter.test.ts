@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { planCreate } from "../../core/app.js";
 import { formatMarker } from "../../core/sheet.js";
 import { ExcelAdapter } from "../../office-addin/adapter.js";
+import { createExcelApi } from "../../office-addin/api.js";
 import { fillCells } from "../../office-addin/fill-cells.js";
 import { batchBySize, fillOf, splitMeta, trimGrid } from "../../office-addin/read.js";
 import { FakeExcel } from "./fake-excel.js";
@@ -129,5 +130,50 @@ describe("writing a tab", () => {
       sheetId: fake.sheet("Sheet1").id,
       address: JSON.stringify({ row: 11, col: 2, rows: 1, cols: 1 }),
     });
+  });
+});
+
+describe("the selected rows as a staff list", () => {
+  async function sheetWith(rows: unknown[][], select: string): Promise<FakeExcel> {
+    const fake = new FakeExcel();
+    await fake.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getActiveWorksheet();
+      sheet.getRange(`A1:D${rows.length}`).values = rows;
+      sheet.getRange(select).select();
+      await ctx.sync();
+    });
+    fake.take();
+    return fake;
+  }
+
+  it("reads the selection's used part in 1 sync and parses it as a pasted list would be", async () => {
+    const fake = await sheetWith(
+      [
+        ["Name", "Band", "Role", "Appraiser"],
+        ["Ann Lee", "UPS1 TLR3", "Teacher", "Head"],
+        ["Ben O'Neil", "Band 2", "TA", ""],
+      ],
+      "A1:D5000", // a generous selection: only the used part comes back
+    );
+    const api = createExcelApi(new ExcelAdapter({ run: fake.run }), { today: () => TODAY });
+    const sel = await api.readSelection!();
+    expect(fake.take().syncs).toBe(1);
+    expect(sel.problems).toEqual([]);
+    expect(sel.staff.map((s) => s.name)).toEqual(["Ann Lee", "Ben O'Neil"]);
+    expect(sel.text.split("\n")).toHaveLength(3);
+  });
+
+  it("an empty selection is refused with what to do", async () => {
+    const fake = await sheetWith([["Ann Lee", "3", "", ""]], "F10:G12");
+    const api = createExcelApi(new ExcelAdapter({ run: fake.run }), { today: () => TODAY });
+    await expect(api.readSelection!()).rejects.toThrow(/Select the staff rows first/);
+  });
+
+  it("a row with an unknown band comes back as a line-numbered problem, not staff", async () => {
+    const fake = await sheetWith([["Ann Lee", "no such band", "", ""]], "A1:D1");
+    const api = createExcelApi(new ExcelAdapter({ run: fake.run }), { today: () => TODAY });
+    const sel = await api.readSelection!();
+    expect(sel.staff).toEqual([]);
+    expect(sel.problems.join(" ")).toMatch(/line 1/i);
   });
 });

@@ -30,6 +30,7 @@ import {
   type WorkbookState,
 } from "./fake-state.js";
 import { FakeChart, FakeRange, Loaded, type Handler, type Op, type Staged } from "./fake-range.js";
+import type { CellRange } from "../../core/a1.js";
 
 export interface SyncRecord {
   n: number;
@@ -39,11 +40,22 @@ export interface SyncRecord {
 }
 
 export class FakeContext implements XContext {
-  readonly workbook: { readonly worksheets: FakeWorksheets };
+  readonly workbook: { readonly worksheets: FakeWorksheets; getSelectedRange(): FakeRange };
   private queue: Op[] = [];
 
   constructor(readonly fake: FakeExcel) {
-    this.workbook = { worksheets: new FakeWorksheets(this) };
+    this.workbook = {
+      worksheets: new FakeWorksheets(this),
+      // The person's selection (set by Range.select or a test), else A1 of the active sheet, as in Excel.
+      getSelectedRange: () => {
+        const sel = fake.state.selection;
+        const sheet = new FakeWorksheet(this, (state) => findSheet(state, sel?.sheetId ?? state.activeId));
+        return new FakeRange(
+          sheet,
+          sel ? (JSON.parse(sel.address) as CellRange) : { row: 0, col: 0, rows: 1, cols: 1 },
+        );
+      },
+    };
   }
 
   enqueue(args: unknown, apply: (state: WorkbookState) => Staged | undefined): void {

@@ -73,7 +73,7 @@ export class Loaded {
   }
 }
 
-type Where = CellRange | "sheet" | { valuesOnly: boolean };
+type Where = CellRange | "sheet" | { valuesOnly: boolean; within?: CellRange };
 
 export class FakeRange extends Loaded implements XRange {
   readonly format: XRangeFormat;
@@ -124,7 +124,18 @@ export class FakeRange extends Loaded implements XRange {
   locate(state: WorkbookState): { sheet: SheetState; range: CellRange | "sheet" | null } {
     const sheet = this.sheet.target(state);
     if (this.where === "sheet" || "row" in this.where) return { sheet, range: this.where };
-    return { sheet, range: usedExtent(sheet, this.where.valuesOnly) };
+    const used = usedExtent(sheet, this.where.valuesOnly);
+    const within = this.where.within;
+    if (!used || !within) return { sheet, range: used };
+    // Excel's Range.getUsedRangeOrNullObject: the used range's part inside this range.
+    const row = Math.max(used.row, within.row);
+    const col = Math.max(used.col, within.col);
+    const end = Math.min(used.row + used.rows, within.row + within.rows);
+    const right = Math.min(used.col + used.cols, within.col + within.cols);
+    return {
+      sheet,
+      range: end > row && right > col ? { row, col, rows: end - row, cols: right - col } : null,
+    };
   }
 
   private onSheet(args: unknown, fn: (s: SheetState, r: CellRange) => void): void {
@@ -305,6 +316,18 @@ export class FakeRange extends Loaded implements XRange {
 
   merge(across = false): void {
     this.onSheet({ across }, (s, r) => s.merges.push(JSON.stringify(r)));
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    if (this.where !== "sheet" && !("row" in this.where))
+      throw new FakeExcelError(
+        "InvalidArgument",
+        "The fake takes the used range of a cell range or a sheet.",
+      );
+    return new FakeRange(
+      this.sheet,
+      this.where === "sheet" ? { valuesOnly } : { valuesOnly, within: this.where },
+    );
   }
 
   select(): void {
