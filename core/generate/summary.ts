@@ -135,9 +135,9 @@ export function schoolSummarySheet(
     b.style(b.range(k0, 0, k0, 2), { bold: true, fill: HEADER_FILL });
     for (const k of r.skipped) b.row(["", k.tab, k.reason]);
   }
-  // Two runs of equal width (tab and name, then every other column), so a host sets them in two
+  // Two runs of equal width (tab, name and role, then every other column), so a host sets them in two
   // calls (Apps Script: one setColumnWidths per run) rather than one per column.
-  b.spec.columnWidths = [160, 160, ...Array<number>(cols - 2).fill(96)];
+  b.spec.columnWidths = [160, 160, 160, ...Array<number>(cols - 3).fill(96)];
   b.spec.frozenRows = 1;
   return b.build();
 }
