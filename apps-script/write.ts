@@ -24,7 +24,7 @@
  *   never taken for a finished one.
  */
 import { a1Range, parseA1, parseRange } from "../core/a1.js";
-import { formatMarker, type CellValue, type SheetSpec, type Style } from "../core/sheet.js";
+import { formatMarker, specExtent, type CellValue, type SheetSpec, type Style } from "../core/sheet.js";
 import type { GRange, GSheet, GSpreadsheet, GSpreadsheetApp } from "./ports.js";
 
 export const MARKER_KEY = "ladder-sheets";
@@ -46,27 +46,10 @@ export function cellInput(v: CellValue | undefined, plainText = false): string |
   return v;
 }
 
-/** Rows and columns the spec covers: its values and every range it names. */
+/** Rows and columns the spec covers (core's specExtent), at least one of each. */
 export function specSize(spec: SheetSpec): { rows: number; cols: number } {
-  let rows = spec.values.length;
-  let cols = Math.max(spec.columnWidths.length, ...spec.values.map((r) => r.length), 1);
-  const ranges = [
-    ...spec.styles.map((s) => s.range),
-    ...spec.merges,
-    ...spec.checkboxes,
-    ...spec.validations.map((v) => v.range),
-    ...spec.conditionalFormats.map((c) => c.range),
-    ...spec.protectedRanges.map((p) => p.range),
-    ...spec.notes.map((n) => n.cell),
-    ...spec.formulas.map((f) => f.cell),
-    ...spec.charts.map((c) => c.dataRange),
-  ];
-  for (const a1 of ranges) {
-    const r = parseRange(a1);
-    rows = Math.max(rows, r.row + r.rows);
-    cols = Math.max(cols, r.col + r.cols);
-  }
-  return { rows: Math.max(rows, 1), cols };
+  const { rows, cols } = specExtent(spec);
+  return { rows: Math.max(rows, 1), cols: Math.max(cols, 1) };
 }
 
 function grid<T>(rows: number, cols: number, fill: T): Grid<T> {

@@ -7,6 +7,7 @@
  * Strings in `values` are ALWAYS literal text, even when they start with "=", "+", "-" or "@":
  * hosts must store them as text (never as formulas). Formulas core wants live in `formulas`.
  */
+import { parseRange } from "./a1.js";
 
 export type CellValue = string | number | boolean | null;
 
@@ -95,6 +96,34 @@ export interface SheetSpec {
   charts: ChartSpec[];
   /** Tab colour '#rrggbb', if any. */
   tabColor?: string;
+}
+
+/**
+ * Rows and columns a spec covers: its values, its column widths and every range or cell it names.
+ * Each host sizes its bulk writes by it and puts the hidden marker one empty column to its right,
+ * so the marker lands in the same column whichever host wrote the tab.
+ * @example specExtent(emptySheet("x", 3, 2, null)) -> { rows: 3, cols: 2 }
+ */
+export function specExtent(spec: SheetSpec): { rows: number; cols: number } {
+  let rows = spec.values.length;
+  let cols = Math.max(spec.columnWidths.length, ...spec.values.map((r) => r.length), 0);
+  const ranges = [
+    ...spec.styles.map((s) => s.range),
+    ...spec.merges,
+    ...spec.checkboxes,
+    ...spec.validations.map((v) => v.range),
+    ...spec.conditionalFormats.map((c) => c.range),
+    ...spec.protectedRanges.map((p) => p.range),
+    ...spec.notes.map((n) => n.cell),
+    ...spec.formulas.map((f) => f.cell),
+    ...spec.charts.map((c) => c.dataRange),
+  ];
+  for (const a1 of ranges) {
+    const r = parseRange(a1);
+    rows = Math.max(rows, r.row + r.rows);
+    cols = Math.max(cols, r.col + r.cols);
+  }
+  return { rows, cols };
 }
 
 /** What a host reads from one tab: enough for core to recognise, read and check it. */

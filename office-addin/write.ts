@@ -24,7 +24,14 @@
  *   asks for 1.9.
  */
 import { a1, columnLetters, parseRange } from "../core/a1.js";
-import { formatMarker, type CellValue, type ChartSpec, type SheetSpec, type Style } from "../core/sheet.js";
+import {
+  formatMarker,
+  specExtent,
+  type CellValue,
+  type ChartSpec,
+  type SheetSpec,
+  type Style,
+} from "../core/sheet.js";
 import type { HostCaps, XContext, XRange, XWorksheet } from "./excel-port.js";
 
 export const PX_TO_PT = 0.75;
@@ -52,23 +59,6 @@ export const PROTECTION: Excel.WorksheetProtectionOptions = {
   allowSort: false,
   allowEditObjects: true,
 };
-
-/** Columns the spec uses (values, widths and every range it names). */
-export function specWidth(spec: SheetSpec): number {
-  let w = Math.max(spec.columnWidths.length, ...spec.values.map((r) => r.length), 0);
-  const ranges = [
-    ...spec.styles.map((s) => s.range),
-    ...spec.merges,
-    ...spec.checkboxes,
-    ...spec.validations.map((v) => v.range),
-    ...spec.conditionalFormats.map((c) => c.range),
-  ];
-  for (const r of ranges) {
-    const p = parseRange(r);
-    w = Math.max(w, p.col + p.cols);
-  }
-  return w;
-}
 
 /** The metadata texts of a spec, top to bottom: marker first, then one per chart. */
 export function metaTexts(spec: SheetSpec): string[] {
@@ -237,7 +227,7 @@ export function queueSheet(ctx: XContext, spec: SheetSpec, caps: HostCaps): XWor
   }
   const meta = metaTexts(spec);
   if (meta.length > 0) {
-    const col = specWidth(spec) + 1; // one empty column between the content and the metadata
+    const col = specExtent(spec).cols + 1; // one empty column between the content and the metadata
     const range = sheet.getRange(`${a1(0, col)}:${a1(meta.length - 1, col)}`);
     range.numberFormat = meta.map(() => ["@"]);
     range.values = meta.map((t) => [t]);

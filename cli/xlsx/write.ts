@@ -15,7 +15,7 @@
 import type ExcelJS from "exceljs";
 import { parseA1, parseRange } from "../../core/a1.js";
 import { LadderError } from "../../core/errors.js";
-import { formatMarker, type SheetSpec, type Style } from "../../core/sheet.js";
+import { formatMarker, specExtent, type SheetSpec, type Style } from "../../core/sheet.js";
 import type { Book } from "./book.js";
 import { chartMetaText } from "./meta.js";
 
@@ -123,23 +123,6 @@ function stripEquals(formula: string): string {
   return formula.replace(/^\s*=/, "");
 }
 
-/** The widest column the spec uses (values, widths, styles, merges), 0-based count. */
-function specWidth(spec: SheetSpec): number {
-  let w = Math.max(spec.columnWidths.length, ...spec.values.map((r) => r.length), 0);
-  const ranges = [
-    ...spec.styles.map((s) => s.range),
-    ...spec.merges,
-    ...spec.checkboxes,
-    ...spec.validations.map((v) => v.range),
-  ];
-  for (const r of ranges) {
-    const p = parseRange(r);
-    w = Math.max(w, p.col + p.cols);
-  }
-  for (const f of spec.formulas) w = Math.max(w, parseA1(f.cell).col + 1);
-  return w;
-}
-
 const DEFAULT_COL_PX = 64;
 const DEFAULT_ROW_PT = 15;
 const BOOLEAN_FORMAT = '"TRUE";"TRUE";"FALSE"';
@@ -229,7 +212,10 @@ export function writeSheet(book: Book, spec: SheetSpec): ExcelJS.Worksheet {
   });
   fitWrappedRows(ws, spec);
   // Printing: one page wide, as many pages tall as needed.
-  const widthPx = Array.from({ length: specWidth(spec) }, (_, i) => spec.columnWidths[i] ?? DEFAULT_COL_PX);
+  const widthPx = Array.from(
+    { length: specExtent(spec).cols },
+    (_, i) => spec.columnWidths[i] ?? DEFAULT_COL_PX,
+  );
   const wide = widthPx.reduce((a, b) => a + b, 0) > 900; // wider than a portrait A4 page holds legibly
   ws.pageSetup = {
     ...ws.pageSetup,
@@ -282,7 +268,7 @@ export function writeSheet(book: Book, spec: SheetSpec): ExcelJS.Worksheet {
   for (const n of spec.notes) ws.getCell(n.cell).note = n.text;
   if (spec.tabColor) ws.properties.tabColor = { argb: argb(spec.tabColor) };
 
-  const metaCol = specWidth(spec) + 2; // 1-based: one empty column between content and metadata
+  const metaCol = specExtent(spec).cols + 2; // 1-based: one empty column between content and metadata
   const metaTexts = [
     ...(spec.marker ? [formatMarker(spec.marker)] : []),
     ...spec.charts.map((c) => chartMetaText(c)),

@@ -4,6 +4,7 @@ import { gradeBands, loadCatalog } from "../../core/catalog.js";
 import { LadderError } from "../../core/errors.js";
 import { isLegalTabName, legalTabName } from "../../core/names.js";
 import { parseStaffList } from "../../core/staff-list.js";
+import { emptySheet, specExtent, type SheetSpec } from "../../core/sheet.js";
 import { snapshotOf } from "../../core/snapshot.js";
 import leadership from "../../templates/leadership-ladder.json";
 
@@ -215,5 +216,33 @@ describe("selectionResult (create tabs from the selected rows)", () => {
 
   it("refuses an empty selection with what to do", () => {
     expect(() => selectionResult([[null, ""]])).toThrow(/Select the staff rows first/);
+  });
+});
+
+describe("specExtent (what every host sizes its writes and places the marker by)", () => {
+  it("covers the values and column widths", () => {
+    const spec = emptySheet("x", 3, 2, null);
+    expect(specExtent(spec)).toEqual({ rows: 3, cols: 2 });
+    spec.columnWidths = [10, 10, 10, 10];
+    expect(specExtent(spec)).toEqual({ rows: 3, cols: 4 });
+  });
+
+  it("grows to every range or cell the spec names beyond its values", () => {
+    const cases: [string, (s: SheetSpec) => void, { rows: number; cols: number }][] = [
+      ["a style", (s) => s.styles.push({ range: "B2:E6", bold: true }), { rows: 6, cols: 5 }],
+      ["a merge", (s) => s.merges.push("A9:F9"), { rows: 9, cols: 6 }],
+      ["a note", (s) => s.notes.push({ cell: "H1", text: "n" }), { rows: 3, cols: 8 }],
+      ["a formula", (s) => s.formulas.push({ cell: "C12", formula: "=1" }), { rows: 12, cols: 3 }],
+      [
+        "a protected range",
+        (s) => s.protectedRanges.push({ range: "A1:A20", description: "" }),
+        { rows: 20, cols: 2 },
+      ],
+    ];
+    for (const [what, add, want] of cases) {
+      const spec = emptySheet("x", 3, 2, null);
+      add(spec);
+      expect(specExtent(spec), what).toEqual(want);
+    }
   });
 });
