@@ -4,20 +4,18 @@
  * ratio measured in one run, median of 5 alternating pairs after two warm-up pairs; and `new --staff` for N staff. Times are
  * the process's CPU time (util.ts timed), wall time alongside.
  *
- * When the command line is there (cli/main.ts exporting `main(argv, io)`), the real commands are
- * run in-process with a silent Io; otherwise the same steps are measured through the adapter
- * (cli/xlsx: readWorkbook, writeSheet, removeTab, atomic saveBook) and core/app.ts (planRollup,
- * planCreate), and the output says so. cli/main.ts is loaded at run time so the bench still builds
- * and runs on a tree without it.
+ * The real commands (cli/main.ts `main`) run in-process with a silent Io.
  */
 import { copyFile, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { isOwnTab, planCreate, planRollup } from "../core/app.js";
+import { planRollup } from "../core/app.js";
+import type { Io } from "../cli/io.js";
+import { main } from "../cli/main.js";
 import { newBook, readBytes, saveBook, toBuffer, writeAtomic } from "../cli/xlsx/book.js";
 import { readWorkbook } from "../cli/xlsx/read.js";
-import { removeTab, writeSheet } from "../cli/xlsx/write.js";
+import { writeSheet } from "../cli/xlsx/write.js";
 import { schoolSpecs, staffList } from "./school.js";
 import { emptyResult, fmtBytes, fmtMs, median, round, timed, type Part, type PartResult } from "./util.js";
 
@@ -36,40 +34,13 @@ const WARMUP_PAIRS = 2;
 const TARGET_RATIO = 1.3;
 const TODAY = new Date("2027-07-15T12:00:00Z");
 
-/** The slice of cli/io.ts's Io the commands are given. */
-interface SilentIo {
-  out(line: string): void;
-  err(line: string): void;
-  progress(text: string): void;
-  progressDone(): void;
-  cwd: string;
-  now: Date;
-}
-type CliMain = (argv: readonly string[], io: SilentIo) => Promise<number>;
-
-/** cli/main.ts's `main`, or null when the command line has not landed. */
-async function loadCli(): Promise<CliMain | null> {
-  const url = new URL("../cli/main.ts", import.meta.url).href;
-  try {
-    const mod: unknown = await import(url);
-    if (typeof mod === "object" && mod !== null && "main" in mod && typeof mod.main === "function")
-      return mod.main as CliMain;
-  } catch {
-    // not there (yet)
-  }
-  return null;
-}
-
-/** `rollup FILE` and `new FILE --staff CSV`, through the real commands or the adapter. */
-interface Commands {
-  how: string;
-  rollup(path: string, n: number): Promise<void>;
-  newStaff(path: string, csv: string, n: number): Promise<void>;
-}
-
-function viaCli(main: CliMain): Commands {
+/** `rollup FILE` and `new FILE --staff CSV` through the real commands, output silenced. */
+function commands(): {
+  rollup(path: string): Promise<void>;
+  newStaff(path: string, csv: string): Promise<void>;
+} {
   const errors: string[] = [];
-  const io: SilentIo = {
+  const io: Io = {
     out: () => undefined,
     err: (line) => errors.push(line),
     progress: () => undefined,
@@ -83,39 +54,10 @@ function viaCli(main: CliMain): Commands {
     if (code !== 0) throw new Error(`ladder ${argv.join(" ")}: exit ${code}: ${errors.join(" / ")}`);
   };
   return {
-    how: "the real commands (cli/main.ts `main`, in-process, silent output)",
     rollup: (path) => call(["rollup", path]),
     newStaff: (path, csv) => call(["new", path, "--template", "leadership-ladder", "--staff", csv]),
   };
 }
-
-const viaAdapter: Commands = {
-  how:
-    "the adapter + core/app, because the CLI commands are not in cli/ yet " +
-    "(readWorkbook -> planRollup -> removeTab/writeSheet -> atomic saveBook; planCreate -> writeSheet -> saveBook)",
-  async rollup(path, n) {
-    const { snapshots, book } = await readWorkbook(path);
-    const plan = planRollup(snapshots, undefined, TODAY);
-    if (plan.result.staffCount !== n)
-      throw new Error(`cli: rolled up ${plan.result.staffCount} of ${n} tabs`);
-    for (const s of snapshots) if (isOwnTab(s.marker)) removeTab(book, s.name);
-    for (const sheet of plan.sheets) {
-      removeTab(book, sheet.name);
-      writeSheet(book, sheet);
-    }
-    await saveBook(book, path);
-  },
-  async newStaff(path, _csv, n) {
-    const sheets = planCreate(
-      { templateId: "leadership-ladder", staff: staffList(n), ticks: false },
-      [],
-      TODAY,
-    );
-    const book = newBook();
-    for (const s of sheets) writeSheet(book, s);
-    await saveBook(book, path);
-  },
-};
 
 /**
  * Where rollup's time goes beyond the floor, one run through the adapter: read (zip check, theme,
@@ -166,10 +108,10 @@ export const cliPart: Part = {
   prefix: "cli",
   async run(): Promise<PartResult> {
     const out = emptyResult();
-    const main = await loadCli();
-    const cmd = main ? viaCli(main) : viaAdapter;
-    out.notes.push(`cli: \`rollup\` and \`new --staff\` measured through ${cmd.how}`);
-    out.metrics["cli.commands.real"] = main ? 1 : 0;
+    const cmd = commands();
+    out.notes.push(
+      "cli: `rollup` and `new --staff` measured through the real commands (cli/main.ts `main`, in-process, silent output)",
+    );
     const dir = await mkdtemp(join(tmpdir(), "ladder-bench-"));
     try {
       for (const n of CLI_NS) {
@@ -195,7 +137,7 @@ export const cliPart: Part = {
           };
           const r = async () => {
             await copyFile(source, work);
-            const t = await timed(() => cmd.rollup(work, n));
+            const t = await timed(() => cmd.rollup(work));
             if (i >= 0) roll.push(t);
             return t;
           };
@@ -246,7 +188,7 @@ export const cliPart: Part = {
         const created: Timing[] = [];
         for (let i = 0; i < PAIRS; i++) {
           const path = join(dir, `new-${n}-${i}.xlsx`);
-          created.push(await timed(() => cmd.newStaff(path, csv, n)));
+          created.push(await timed(() => cmd.newStaff(path, csv)));
           await rm(path, { force: true });
         }
         out.metrics[`cli.new.ms.n${n}`] = round(cpu(created), 1);
