@@ -3,11 +3,10 @@
  * panel's batches of 10), then coloured in the fake with setBackground as people would, some with
  * colouring mistakes.
  */
-import { a1 } from "../../core/a1.js";
 import { parseMarker, type TabRole } from "../../core/sheet.js";
 import type { FakeGas, FakeSheet } from "./fake/index.js";
 import type { Addon } from "./vm.js";
-import { CHECKPOINT_COL, GOOGLE_AMBER, GOOGLE_GREEN, markerOf, statementRows } from "./workbook.js";
+import { CHECKPOINT_COL, colourLadder, markerOf } from "./workbook.js";
 
 const BANDS = ["UNQ 1", "UNQ 2+ M1-6", "UPS1 TLR3", "UPS2-3 TLR2", "TLR1", "AH", "DH Head", "F", "H-I", "3"];
 export const PANEL_BATCH = 10;
@@ -42,18 +41,10 @@ export function colour(
   green: number,
   opts: { amberAfter?: number; mistake?: boolean } = {},
 ): string[] {
-  const rows = statementRows(sheet);
-  const col = CHECKPOINT_COL[checkpoint];
-  const cells: string[] = [];
-  const paint = (row: number | undefined, c: string): void => {
-    if (row === undefined) return;
-    sheet.getRange(row, col, 1, 1).setBackground(c);
-    cells.push(a1(row - 1, col - 1));
-  };
-  rows.slice(0, green).forEach((r) => paint(r, GOOGLE_GREEN));
-  rows.slice(green + 1, green + 1 + (opts.amberAfter ?? 0)).forEach((r) => paint(r, GOOGLE_AMBER));
-  if (opts.mistake) paint(rows[green + 2 + (opts.amberAfter ?? 0)], GOOGLE_GREEN);
-  return cells;
+  return colourLadder(sheet, checkpoint, green, {
+    ...opts,
+    setFill: (row, col, c) => sheet.getRange(row, col, 1, 1).setBackground(c),
+  });
 }
 
 /** A varied school: levels spread out, some tabs with amber and some with a colouring mistake. */

@@ -59,20 +59,26 @@ export const GOOGLE_AMBER = "#ffe599";
 /**
  * Colour a ladder tab as a person would: the first `green` statements green in the checkpoint's
  * column, then (optionally) the next one left blank and `amberAfter` amber after it, and
- * `mistake` puts a green cell after the gap (a colouring error). Uses the fake directly (uncounted).
+ * `mistake` puts a green cell after the gap (a colouring error). By default it sets the fake's cells
+ * directly (uncounted); `setFill` paints another way (scenario.ts: through setBackground, counted).
  */
 export function colourLadder(
   sheet: FakeSheet,
   checkpoint: keyof typeof CHECKPOINT_COL,
   green: number,
-  opts: { amberAfter?: number; mistake?: boolean } = {},
+  opts: {
+    amberAfter?: number;
+    mistake?: boolean;
+    setFill?: (row: number, col: number, colour: string) => void;
+  } = {},
 ): string[] {
   const rows = statementRows(sheet);
   const col = CHECKPOINT_COL[checkpoint];
   const painted: string[] = [];
+  const setFill = opts.setFill ?? ((row, c, colour) => (sheet.cells.at(row, c).bg = colour));
   const paint = (row: number | undefined, colour: string): void => {
     if (row === undefined) return;
-    sheet.cells.at(row, col).bg = colour;
+    setFill(row, col, colour);
     painted.push(a1(row - 1, col - 1));
   };
   rows.slice(0, green).forEach((r) => paint(r, GOOGLE_GREEN));
