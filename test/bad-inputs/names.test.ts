@@ -3,6 +3,7 @@
 import { join } from "node:path";
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HOSTILE_NAMES } from "./hostile-names.js";
 import { newBook, saveBook } from "../../cli/xlsx/book.js";
 import { readWorkbook } from "../../cli/xlsx/read.js";
 import { writeSheet } from "../../cli/xlsx/write.js";
@@ -25,26 +26,8 @@ const create = (staff: StaffDetails[], existing: string[] = [], ticks = false): 
   planCreate({ templateId: "leadership-ladder", staff, ticks }, existing, today);
 const nameCell = (spec: SheetSpec): unknown => spec.values.find((r) => r[0] === "Name")?.[1];
 
-/** [label, name as typed]. planCreate trims the ends, so a leading tab or CR is dropped, nothing else. */
-const HOSTILE: [string, string][] = [
-  ["a HYPERLINK formula", '=HYPERLINK("http://x","y")'],
-  ["a leading plus", "+1"],
-  ["a leading minus", "-1+2"],
-  ["a leading at-sign", "@SUM(A1)"],
-  ["a leading tab before a formula", "\t=SUM(A1:A9)"],
-  ["a leading carriage return before a formula", "\r=1+1"],
-  ["an HTML event handler", "<img src=x onerror=alert(1)>"],
-  ["a script element", "<script>alert(1)</script>"],
-  ["300 characters", "Ann ".repeat(75).trim() + "x"],
-  ["Arabic (right to left)", "مريم الحسن"],
-  ["Hebrew (right to left)", "דוד כהן"],
-  ["emoji with a skin tone and a joiner", "Zoë 👩🏽‍🏫 O'Brien"],
-  ["a DDE payload", "=cmd|' /C calc'!A0"],
-  ["an XML-looking string", "</t></si><f>1+1</f>"],
-];
-
 describe("hostile staff names through planCreate", () => {
-  it.each(HOSTILE)("%s: stored as plain text in the Name cell, with no formula", (_label, name) => {
+  it.each(HOSTILE_NAMES)("%s: stored as plain text in the Name cell, with no formula", (_label, name) => {
     const [spec] = create([person(name)]);
     expect(nameCell(spec!)).toBe(name.trim());
     expect(spec!.formulas).toEqual([]);
@@ -63,7 +46,7 @@ describe("hostile staff names through planCreate", () => {
   });
 
   it("300 characters: the Name cell keeps all of it; the tab name is cut to 31", () => {
-    const long = HOSTILE.find(([l]) => l === "300 characters")![1];
+    const long = HOSTILE_NAMES.find(([l]) => l === "300 characters")![1];
     expect(long).toHaveLength(300);
     const [spec] = create([person(long)]);
     expect(nameCell(spec!)).toBe(long);
@@ -77,7 +60,7 @@ describe("hostile staff names through real .xlsx files", () => {
   beforeAll(async () => ({ dir, done } = await tempFolder("names")));
   afterAll(async () => done());
 
-  it.each(HOSTILE)(
+  it.each(HOSTILE_NAMES)(
     "%s: written, saved, read back identical, and no <f> in the sheet XML",
     async (label, name) => {
       const [spec] = create([person(name)]);
@@ -97,13 +80,14 @@ describe("hostile staff names through real .xlsx files", () => {
   );
 
   it("all of them in one workbook, rolled up: the summary lists each name as text and has no <f>", async () => {
-    const specs = create(HOSTILE.map(([, n]) => person(n)));
+    const specs = create(HOSTILE_NAMES.map(([, n]) => person(n)));
     const snaps = specs.map(snapshotOf);
     const { sheets } = planRollup(snaps, undefined, today);
     const summary = sheets.find((s) => s.marker?.role === "summary")!;
     const cells = summary.values.flat();
-    for (const [, n] of HOSTILE) expect(cells).toContain(n.trim());
-    for (const f of summary.formulas) for (const [, n] of HOSTILE) expect(f.formula).not.toContain(n.trim());
+    for (const [, n] of HOSTILE_NAMES) expect(cells).toContain(n.trim());
+    for (const f of summary.formulas)
+      for (const [, n] of HOSTILE_NAMES) expect(f.formula).not.toContain(n.trim());
     const book = newBook();
     for (const s of [...specs, ...sheets]) writeSheet(book, s);
     const path = join(dir, "everyone.xlsx");
@@ -112,7 +96,7 @@ describe("hostile staff names through real .xlsx files", () => {
     const back = await readWorkbook(path);
     const summaryBack = back.snapshots.find((s) => s.name === summary.name)!;
     const backCells = summaryBack.values.flat();
-    for (const [, n] of HOSTILE) expect(backCells).toContain(n.trim());
+    for (const [, n] of HOSTILE_NAMES) expect(backCells).toContain(n.trim());
   });
 });
 
