@@ -57,3 +57,33 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   await page.screenshot({ path, fullPage });
   return path;
 }
+
+/**
+ * A google.script.run look-alike for a page's init script: every server call goes to the page's
+ * exposed function `window[server](method, argsJson)` (run in Node) and is answered asynchronously,
+ * after the next delay queued in `window.__delays[method]` or `delayMs`, so answers can arrive out of
+ * order. Each call's name is recorded in `window.__calls`.
+ */
+export function gasRunStub(server: string, delayMs: number): string {
+  return `(() => {
+  window.__calls = [];
+  window.__delays = {};
+  const make = (ok, fail, tag) => new Proxy({}, {
+    get(_t, prop) {
+      if (prop === "withSuccessHandler") return (f) => make(f, fail, tag);
+      if (prop === "withFailureHandler") return (f) => make(ok, f, tag);
+      if (prop === "withUserObject") return (t) => make(ok, fail, t);
+      if (typeof prop !== "string") return undefined;
+      return (...args) => {
+        window.__calls.push(prop);
+        const delay = (window.__delays[prop] || []).shift() ?? ${delayMs};
+        window[${JSON.stringify(server)}](prop, JSON.stringify(args)).then(
+          (json) => setTimeout(() => ok && ok(JSON.parse(json), tag), delay),
+          (e) => setTimeout(() => fail && fail(new Error(String(e.message).replace(/^Error: /, "")), tag), delay),
+        );
+      };
+    },
+  });
+  window.google = { script: { run: make() } };
+})();`;
+}

@@ -12,32 +12,12 @@ import { LadderError } from "../../core/errors.js";
 import { CLASS_FILL } from "../../core/colour.js";
 import { selectionResult } from "../../core/app.js";
 import type { CellValue } from "../../core/sheet.js";
-import { launch, newPage, RESULTS } from "./browser.js";
+import { gasRunStub, launch, newPage, RESULTS } from "./browser.js";
 
 const URL = "http://sheets.test/sidebar";
 
 /** google.script.run look-alike: runs the call in Node now, answers after the next queued delay. */
-const STUB = `(() => {
-  window.__calls = [];
-  window.__delays = {};
-  const make = (ok, fail, tag) => new Proxy({}, {
-    get(_t, prop) {
-      if (prop === "withSuccessHandler") return (f) => make(f, fail, tag);
-      if (prop === "withFailureHandler") return (f) => make(ok, f, tag);
-      if (prop === "withUserObject") return (t) => make(ok, fail, t);
-      if (typeof prop !== "string") return undefined;
-      return (...args) => {
-        window.__calls.push(prop);
-        const delay = (window.__delays[prop] || []).shift() ?? 20;
-        window.__server(prop, JSON.stringify(args)).then(
-          (json) => setTimeout(() => ok && ok(JSON.parse(json), tag), delay),
-          (e) => setTimeout(() => fail && fail(new Error(e.message.replace(/^Error: /, "")), tag), delay),
-        );
-      };
-    },
-  });
-  window.google = { script: { run: make() } };
-})();`;
+const STUB = gasRunStub("__server", 20);
 
 let browser: Browser;
 let html: string;

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launch, newPage, RESULTS } from "../../ui/browser.js";
+import { gasRunStub, launch, newPage, RESULTS } from "../../ui/browser.js";
 import { createFakeGas } from "../fake/index.js";
 import { colour, roleOf } from "../scenario.js";
 import { DIST, loadAddon } from "../vm.js";
@@ -17,25 +17,7 @@ import { snapshotOf } from "../workbook.js";
 const URL = "http://sheets.test/Sidebar";
 
 /** google.script.run: each call goes to the bundle in Node and answers asynchronously. */
-const STUB = `(() => {
-  window.__calls = [];
-  const make = (ok, fail, tag) => new Proxy({}, {
-    get(_t, prop) {
-      if (prop === "withSuccessHandler") return (f) => make(f, fail, tag);
-      if (prop === "withFailureHandler") return (f) => make(ok, f, tag);
-      if (prop === "withUserObject") return (t) => make(ok, fail, t);
-      if (typeof prop !== "string") return undefined;
-      return (...args) => {
-        window.__calls.push(prop);
-        window.__gas(prop, JSON.stringify(args)).then(
-          (json) => setTimeout(() => ok && ok(JSON.parse(json), tag), 5),
-          (e) => setTimeout(() => fail && fail(new Error(String(e.message).replace(/^Error: /, "")), tag), 5),
-        );
-      };
-    },
-  });
-  window.google = { script: { run: make() } };
-})();`;
+const STUB = gasRunStub("__gas", 5);
 
 export function sidebarSuite(bundle: () => string): void {
   describe("the built Sidebar.html in Chromium, served by the built Code.js", () => {
