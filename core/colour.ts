@@ -24,6 +24,7 @@
  */
 
 import { LadderError } from "./errors.js";
+import { memoByString } from "./memo.js";
 
 export type ColourClass = "green" | "amber" | "red" | "blank" | "unknown";
 
@@ -170,18 +171,11 @@ export function byteHex(v: number): string {
  * @example colourClass("#92d050") === "green"; colourClass("#ffffff") === "blank"
  */
 export function colourClass(fill: string | null | undefined): ColourClass {
-  if (fill === null || fill === undefined) return "blank";
-  const hit = classCache.get(fill);
-  if (hit !== undefined) return hit;
-  const c = classify(fill);
-  if (classCache.size >= CLASS_CACHE_MAX) classCache.clear();
-  classCache.set(fill, c);
-  return c;
+  return fill === null || fill === undefined ? "blank" : classOf(fill);
 }
 
 /** A workbook uses a handful of distinct fills over thousands of cells, so classes are remembered. */
-const classCache = new Map<string, ColourClass>();
-const CLASS_CACHE_MAX = 10_000;
+const classOf = memoByString(classify, 10_000);
 
 function classify(fill: string): ColourClass {
   if (NO_FILL_WORDS.has(fill.trim().toLowerCase())) return "blank";

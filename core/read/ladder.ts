@@ -8,6 +8,7 @@
 import { a1, columnLetters } from "../a1.js";
 import { colourClass } from "../colour.js";
 import { finding, type Finding } from "../findings.js";
+import { memoByString } from "../memo.js";
 import type { CellValue, Marker, TabSnapshot } from "../sheet.js";
 import type { LadderTemplate } from "../template.js";
 import { CHECKPOINTS } from "../template.js";
@@ -104,16 +105,7 @@ function levelNumber(v: CellValue | undefined): number | null {
 }
 
 /** Statement wording -> lookup key; remembered, since every tab repeats the same 75 statements. */
-const keyCache = new Map<string, string>();
-function key(s: string): string {
-  let k = keyCache.get(s);
-  if (k === undefined) {
-    k = norm(s).slice(0, 80);
-    if (keyCache.size >= 20_000) keyCache.clear();
-    keyCache.set(s, k);
-  }
-  return k;
-}
+const key = memoByString((s) => norm(s).slice(0, 80), 20_000);
 
 /** "Sep", "Sep and Jul", "Sep, Mid and Jul" */
 function and(names: readonly string[]): string {

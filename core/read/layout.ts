@@ -3,23 +3,16 @@
  * above it), its columns by label (ignoring case, spacing and punctuation, with the spellings people
  * use: "Sept", "July", "Mid-year"), and the labelled fields above it (Name, Role, Grade band, ...).
  */
+import { memoByString } from "../memo.js";
 import type { CellValue } from "../sheet.js";
 
 const NOT_WORD = /[^\p{L}\p{N}]/gu;
-/** Every tab repeats the same labels and statements, so normalised strings are remembered (bounded). */
-const normCache = new Map<string, string>();
-const NORM_CACHE_MAX = 20_000;
+/** Every tab repeats the same labels and statements, so normalised strings are remembered. */
+const normString = memoByString((s) => s.toLowerCase().replace(NOT_WORD, ""), 20_000);
 
 /** "Minimum standard " -> "minimumstandard" */
 export function norm(v: CellValue | undefined): string {
-  if (v === null || v === undefined) return "";
-  const s = String(v);
-  const hit = normCache.get(s);
-  if (hit !== undefined) return hit;
-  const n = s.toLowerCase().replace(NOT_WORD, "");
-  if (normCache.size >= NORM_CACHE_MAX) normCache.clear();
-  normCache.set(s, n);
-  return n;
+  return v === null || v === undefined ? "" : normString(String(v));
 }
 
 export function text(v: CellValue | undefined): string {

@@ -4,6 +4,7 @@ import { gradeBands, loadCatalog } from "../../core/catalog.js";
 import { LadderError } from "../../core/errors.js";
 import { isLegalTabName, legalTabName } from "../../core/names.js";
 import { parseStaffList } from "../../core/staff-list.js";
+import { memoByString } from "../../core/memo.js";
 import { emptySheet, specExtent, type SheetSpec } from "../../core/sheet.js";
 import { snapshotOf } from "../../core/snapshot.js";
 import leadership from "../../templates/leadership-ladder.json";
@@ -244,5 +245,20 @@ describe("specExtent (what every host sizes its writes and places the marker by)
       add(spec);
       expect(specExtent(spec), what).toEqual(want);
     }
+  });
+});
+
+describe("memoByString", () => {
+  it("computes each string once while under the bound, and stays right after clearing past it", () => {
+    const calls: string[] = [];
+    const upper = memoByString((s) => {
+      calls.push(s);
+      return s.toUpperCase();
+    }, 2);
+    expect([upper("a"), upper("a"), upper("b")]).toEqual(["A", "A", "B"]);
+    expect(calls).toEqual(["a", "b"]);
+    expect(upper("c")).toBe("C"); // past the bound: cleared, then remembered afresh
+    expect(upper("a")).toBe("A");
+    expect(calls).toEqual(["a", "b", "c", "a"]);
   });
 });
