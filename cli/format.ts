@@ -5,21 +5,39 @@
  */
 import type { Finding } from "../core/findings.js";
 
+/** Ends a message with a full stop unless it already ends in one (or '?', '!', ':'). */
+export function sentence(text: string): string {
+  return /[.?!:]$/.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`;
+}
+
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
-/** "  C14  Sep  error    C14 is green below C12, ..." */
+/**
+ * "  C14  Sep  error    C14 is green below C12, ..." The rule id stays out of the words (it is in
+ * --json for scripts): a person reads the sentence, not the id.
+ */
 export function findingLine(f: Finding): string {
   const where = `${f.cell.padEnd(5)} ${(f.checkpoint ?? "").padEnd(4)}`;
-  return `  ${where} ${f.severity.padEnd(7)} ${f.message} [${f.rule}]`;
+  return `  ${where} ${f.severity.padEnd(7)} ${f.message}`;
 }
 
+/**
+ * Levels in words: "level 3 in Sep, level 4 in Mid; Jul not filled in yet". Level 0 is said as
+ * "below level 1" (level 1 is not yet whole), and an empty column as not filled in yet.
+ */
 export function levelsText(levels: Record<string, number | null> | null): string {
   if (!levels) return "";
-  return Object.entries(levels)
-    .map(([cp, l]) => `${cp} ${l === null ? "-" : l}`)
-    .join(", ");
+  const entries = Object.entries(levels);
+  const filled = entries
+    .filter(([, l]) => l !== null)
+    .map(([cp, l]) => (l === 0 ? `below level 1 in ${cp}` : `level ${l} in ${cp}`));
+  const empty = entries.filter(([, l]) => l === null).map(([cp]) => cp);
+  const notYet = empty.length === 0 ? "" : `${empty.join(" and ")} not filled in yet`;
+  if (filled.length === 0) return notYet === "" ? "" : `nothing filled in yet`;
+  const text = filled.join(", ");
+  return notYet === "" ? text : `${text}; ${notYet}`;
 }
 
 /** A left-aligned text table: first row is the header. */

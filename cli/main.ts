@@ -4,6 +4,7 @@
  * row) and exit 2; anything else is a bug: a short line, the stack only with LADDER_DEBUG=1, exit 3.
  */
 import { isLadderError } from "../core/errors.js";
+import { didYouMean } from "../core/suggest.js";
 import pkg from "../package.json" with { type: "json" };
 import { EXIT, type Command } from "./command.js";
 import { check } from "./commands/check.js";
@@ -12,6 +13,7 @@ import { newTabs } from "./commands/new.js";
 import { rollup } from "./commands/rollup.js";
 import { templates } from "./commands/templates.js";
 import { trust } from "./commands/trust.js";
+import { sentence } from "./format.js";
 import type { Io } from "./io.js";
 
 export const COMMANDS: readonly Command[] = [demo, newTabs, templates, check, rollup, trust];
@@ -49,8 +51,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
+    const names = COMMANDS.map((c) => c.name);
     io.err(
-      `ladder: unknown command '${name}'. Commands: ${COMMANDS.map((c) => c.name).join(", ")} (see: ladder --help)`,
+      `ladder: '${name}' is not a command.${didYouMean(name, names)} Commands: ${names.join(", ")}. See: ladder --help.`,
     );
     return EXIT.bad;
   }
@@ -59,7 +62,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     io.progressDone();
     if (isLadderError(e)) {
-      io.err(`ladder ${name}: ${e.message}`);
+      io.err(`ladder ${name}: ${sentence(e.message)}`);
       const extra = e.details.filter((d) => d !== e.message);
       for (const d of extra.slice(0, MAX_DETAILS)) io.err(`  ${d}`);
       if (extra.length > MAX_DETAILS) io.err(`  ... and ${extra.length - MAX_DETAILS} more`);

@@ -74,6 +74,35 @@ export function staffSheet(
   }
 }
 
+/** A person who already has a tab of a template: their name as on the tab, and the tab. */
+export interface ExistingTab {
+  name: string;
+  tab: string;
+}
+
+/**
+ * The people in `names` who already have a tab made from `templateId` (by the Name cell on the tab,
+ * ignoring case and spacing; the tab's own name when the Name cell is empty), so a second tab for
+ * the same person is never made without asking.
+ * @example existingTabsFor("leadership-ladder", snapshots, ["Ann Lee"]) -> [{ name: "Ann Lee", tab: "Ann Lee" }]
+ */
+export function existingTabsFor(
+  templateId: string,
+  snapshots: readonly TabSnapshot[],
+  names: readonly string[],
+): ExistingTab[] {
+  const key = (s: string): string => s.toLowerCase().replace(/\s+/g, " ").trim();
+  const wanted = new Set(names.map(key));
+  const found: ExistingTab[] = [];
+  for (const snap of snapshots) {
+    const c = checkTab(snap);
+    if (c.template?.id !== templateId) continue;
+    const name = c.fields.name ?? snap.name;
+    if (wanted.has(key(name))) found.push({ name, tab: snap.name });
+  }
+  return found;
+}
+
 /**
  * Sheets for a create request: names made legal and unique against the workbook's tabs (existing
  * tabs are never overwritten), every band checked first so nothing is made if any is wrong.
@@ -93,13 +122,26 @@ export function planCreate(
   const chart = gradeBands();
   const problems = req.staff.flatMap((s, i) => {
     const who = s.name.trim() || `row ${i + 1}`;
-    if (s.name.trim() === "") return [`row ${i + 1}: the name is empty`];
+    if (s.name.trim() === "") return [`Row ${i + 1}: the name is empty.`];
     if (t.kind !== "feedback" && !resolveBand(s.band, chart))
-      return [`${who}: '${s.band}' is not a grade band`];
+      return [`${who}: '${s.band}' is not a grade band.`];
     return [];
   });
-  if (problems.length)
-    throw new LadderError("staff-list-invalid", `Nothing was created: ${problems[0]!}`, problems);
+  if (problems.length) {
+    const bands = chart.bands.map(bandLabel);
+    const bandHint = problems.some((p) => p.endsWith("is not a grade band."))
+      ? ` A band is a number from 1 to ${chart.bands.length} or one of its labels:`
+      : "";
+    // One problem is said once, in the message; several are listed one per line under it.
+    const message =
+      problems.length === 1
+        ? `Nothing was created. ${problems[0]!}${bandHint}`
+        : `Nothing was created: ${problems.length} people need fixing.${bandHint}`;
+    throw new LadderError("staff-list-invalid", message, [
+      ...(problems.length === 1 ? [] : problems),
+      ...(bandHint === "" ? [] : bands),
+    ]);
+  }
   const taken = [...existingTabNames];
   const year = schoolYear(today);
   return req.staff.map((s) => {

@@ -4,6 +4,7 @@
  * half-loaded: either the whole catalog loads or none of it does.
  */
 import { TEMPLATE_FILES } from "../templates/index.js";
+import { didYouMean } from "./suggest.js";
 import { LadderError } from "./errors.js";
 import { loadTemplate, type ChartTemplate, type Template } from "./template.js";
 
@@ -50,7 +51,13 @@ export function findTemplate(id: string, templates: readonly Template[] = builti
   const t = templates.find((x) => x.id === id);
   if (!t) {
     const ids = templates.map((x) => x.id).join(", ");
-    throw new LadderError("template-unknown", `There is no template called '${id}'. Templates: ${ids}.`);
+    throw new LadderError(
+      "template-unknown",
+      `There is no template called '${id}'.${didYouMean(
+        id,
+        templates.map((x) => x.id),
+      )} Templates: ${ids}.`,
+    );
   }
   return t;
 }

@@ -8,6 +8,7 @@
  */
 import { a1 } from "./a1.js";
 import { colourClass, type ColourClass } from "./colour.js";
+import { colourName } from "./colour-names.js";
 import { finding, type Finding } from "./findings.js";
 import type { LadderRead } from "./read/ladder.js";
 import { text } from "./read/layout.js";
@@ -89,7 +90,7 @@ export function checkLadder(read: LadderRead, snap: TabSnapshot): LadderCheck {
             "unknown-colour",
             cell,
             cp.name,
-            `${cell} is filled ${fill ?? "with a colour"}, which is not green, amber or red. Use green for true statements, amber for true ones below the first gap, and leave untrue ones blank.`,
+            `${cell} is coloured ${colourName(fill) ?? "with a colour"}, which is not green, amber or red. Use green for true statements, amber for true ones below the first gap, and leave untrue ones blank.`,
           ),
         );
       if (gap === null) {

@@ -144,24 +144,37 @@ export function parseStaffList(text: string, chart: BandList): StaffRow[] {
     };
     const name = get("name");
     const band = get("band");
-    if (name === "") problems.push(`line ${r.line}: the name is empty`);
+    if (name === "") problems.push(`Line ${r.line}: the name is empty.`);
     else if (name.length > MAX_NAME_LENGTH)
       problems.push(
-        `line ${r.line}: the name is ${name.length} characters long; the most is ${MAX_NAME_LENGTH}`,
+        `Line ${r.line}: the name is ${name.length} characters long; the most is ${MAX_NAME_LENGTH}.`,
       );
-    if (band === "") problems.push(`line ${r.line}: no grade band for '${name}'`);
+    if (band === "") problems.push(`Line ${r.line}: no grade band for '${name}'.`);
     else if (!resolveBand(band, chart))
       problems.push(
-        `line ${r.line}: '${band}' is not a grade band (use a number 1-${chart.bands.length} or a label from the grade-band chart, such as '${chart.bands[2]?.teaching ?? ""}')`,
+        `Line ${r.line}: '${band}' is not a grade band. Use a number from 1 to ${chart.bands.length} or a label from the grade-band chart, such as '${chart.bands[2]?.teaching ?? ""}'.`,
       );
     out.push({ line: r.line, name, band, role: get("role"), appraiser: get("appraiser") });
+  }
+  const firstLine = new Map<string, number>();
+  for (const r of out) {
+    const key = r.name.toLowerCase().replace(/\s+/g, " ");
+    if (key === "") continue;
+    const first = firstLine.get(key);
+    if (first === undefined) firstLine.set(key, r.line);
+    else
+      problems.push(
+        `Line ${r.line}: '${r.name}' is already on line ${first}. Remove one, or tell them apart (for example '${r.name} (Maths)').`,
+      );
   }
   if (problems.length > 0) {
     const n = problems.length;
     throw new LadderError(
       "staff-list-invalid",
-      `The staff list has ${n} problem${n === 1 ? "" : "s"}; nothing was created. First: ${problems[0]!}`,
-      problems,
+      n === 1
+        ? `Nothing was created: the staff list has a problem. ${problems[0]!} Fix the list and try again.`
+        : `Nothing was created: the staff list has ${n} problems. Fix the list and try again:`,
+      n === 1 ? [] : problems,
     );
   }
   return out;

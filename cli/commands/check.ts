@@ -5,6 +5,7 @@
  */
 import { checkResult, isOwnTab } from "../../core/app.js";
 import { LadderError } from "../../core/errors.js";
+import { didYouMean } from "../../core/suggest.js";
 import type { CheckResult } from "../../core/panel-api.js";
 import { parse, positionals } from "../args.js";
 import { EXIT, type Command } from "../command.js";
@@ -60,12 +61,14 @@ Options:
     let chosen = snapshots.filter((s) => !isOwnTab(s.marker));
     if (values.tab !== undefined) {
       const want = values.tab;
+      const names = snapshots.map((s) => s.name);
       chosen = snapshots.filter((s) => s.name === want);
       if (chosen.length === 0) chosen = snapshots.filter((s) => s.name.toLowerCase() === want.toLowerCase());
       if (chosen.length === 0)
         throw new LadderError(
           "argument-invalid",
-          `${file!} has no tab called '${want}'. Tabs: ${snapshots.map((s) => s.name).join(", ")}`,
+          `${file!} has no tab called '${want}'.${didYouMean(want, names)} Its tabs are:`,
+          names,
         );
     }
     const results = chosen.map((s) => checkResult(s));
@@ -81,8 +84,12 @@ Options:
           continue;
         }
         const lv = levelsText(r.levels);
-        const head = `${r.tab}${r.templateTitle ? ` (${r.templateTitle})` : ""}${lv ? `: levels ${lv}` : ""}`;
-        io.out(r.findings.length === 0 ? `${head}: OK` : `${head}: ${plural(r.findings.length, "finding")}`);
+        const head = `${r.tab}${r.templateTitle ? ` (${r.templateTitle})` : ""}${lv ? `: ${lv}` : ""}`;
+        io.out(
+          r.findings.length === 0
+            ? `${head}. No problems.`
+            : `${head}. ${plural(r.findings.length, "finding")}:`,
+        );
         for (const f of r.findings) io.out(findingLine(f));
       }
       const read = results.filter((r) => r.skipped === null).length;

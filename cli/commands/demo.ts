@@ -43,14 +43,14 @@ Options:
       return EXIT.ok;
     }
     if (pos.length > 1)
-      throw new LadderError("argument-invalid", `Give at most one FILE (see: ladder demo --help)`);
+      throw new LadderError("argument-invalid", "Give at most one FILE. See: ladder demo --help.");
     const file = requireXlsx(pos[0] ?? "demo.xlsx");
     if (!values.force && (await exists(file))) {
       const title = (await readWorkbook(file)).book.workbook.title;
       if (title !== DEMO_TITLE)
         throw new LadderError(
           "argument-invalid",
-          `${file} already exists and is not a demo workbook; choose another name or add --force`,
+          `${file} already exists and is not a demo workbook. Choose another name, or add --force to replace it.`,
         );
     }
 
@@ -72,7 +72,7 @@ Options:
     io.out("");
     io.out(`Wrote ${resolve(io.cwd, file)}`);
     io.out(`  (${tabs.map((t) => `'${t}'`).join(", ")} first, then one tab per member of staff).`);
-    io.out(`Next: ladder check ${file}   |   ladder rollup ${file} --json`);
+    io.out(`Next: npx ladder check ${file}   |   npx ladder rollup ${file} --json`);
     return EXIT.ok;
   },
 };

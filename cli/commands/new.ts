@@ -2,15 +2,16 @@
  * `ladder new FILE --template ID ...`: add one tab, or one per row of a staff CSV, to FILE (created
  * when missing). Core plans the tabs (legal, unique names; every band checked before anything is
  * made); this command reads the CSV, writes the tabs and saves atomically. Existing tabs are never
- * overwritten: a second tab for the same name gets "(2)", and its Name cell says whose it is.
+ * overwritten, and a person who already has a tab of this template is refused unless
+ * --allow-duplicate (then the second tab gets "(2)", and its Name cell says whose it is).
  */
 import { readFile } from "node:fs/promises";
-import { planCreate, planGradeBandChart } from "../../core/app.js";
+import { existingTabsFor, planCreate, planGradeBandChart } from "../../core/app.js";
 import { findTemplate, gradeBands } from "../../core/catalog.js";
 import { LadderError } from "../../core/errors.js";
 import { legalTabName } from "../../core/names.js";
 import type { StaffInput } from "../../core/panel-api.js";
-import type { SheetSpec } from "../../core/sheet.js";
+import { parseMarker, type SheetSpec } from "../../core/sheet.js";
 import { parseStaffList } from "../../core/staff-list.js";
 import { parse, positionals, required } from "../args.js";
 import { EXIT, type Command } from "../command.js";
@@ -45,9 +46,10 @@ export const newTabs: Command = {
   ladder new FILE --template ID --name NAME --band BAND [--role ROLE] [--appraiser NAME] [--ticks] [--up-to N]
   ladder new FILE --template ID --staff STAFF.csv [--ticks] [--up-to N]
 
-Adds tabs to FILE (an .xlsx workbook; created if missing). Existing tabs are never changed:
-a name already in use gets a number, e.g. 'Ann Lee (2)'. Tab names are made legal for Excel
-(at most 31 characters, none of []:*?/\\), and the full name is kept on the tab.
+Adds tabs to FILE (an .xlsx workbook; created if missing). Existing tabs are never changed.
+Someone who already has a tab of this template is refused (nothing is written) unless you add
+--allow-duplicate; a second tab then gets a number, e.g. 'Ann Lee (2)'. Tab names are made legal
+for Excel (at most 31 characters, none of []:*?/\\), and the full name is kept on the tab.
 
 Options:
   --template ID     template id (see: ladder templates)
@@ -55,11 +57,13 @@ Options:
   --band BAND       grade band: a number 1-7 or any of its labels, e.g. 3, "UPS1 TLR3", G
   --role ROLE       job title
   --appraiser NAME  who appraises them
-  --staff FILE      a CSV staff list, one tab per row: columns name, band, role, appraiser
-                    (a header row naming them may come first; commas or semicolons).
-                    If any row is wrong, nothing is written and each bad line is listed.
+  --staff FILE      a staff list, one tab per row: columns name, band, role, appraiser
+                    (a header row naming them may come first; separated by commas,
+                    semicolons or tabs, as pasted from a spreadsheet). If any row is wrong
+                    (or a name is there twice), nothing is written and each bad line is listed.
   --ticks           tick-box variant: tick statements, the sheet colours itself
   --up-to N         ladder templates: highest level on the tab
+  --allow-duplicate make a second tab for someone who already has one of this template
   -h, --help        show this help
 
 Examples:
@@ -75,6 +79,7 @@ Examples:
       staff: { type: "string" },
       ticks: { type: "boolean" },
       "up-to": { type: "string" },
+      "allow-duplicate": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     });
     if (values.help) {
@@ -88,12 +93,15 @@ Examples:
     if (values["up-to"] !== undefined) {
       upTo = Number(values["up-to"]);
       if (!Number.isInteger(upTo))
-        throw new LadderError("argument-invalid", `--up-to must be a whole number, not '${values["up-to"]}'`);
+        throw new LadderError(
+          "argument-invalid",
+          `--up-to must be a whole number, not '${values["up-to"]}'. See: ladder new --help.`,
+        );
     }
     if (values.staff !== undefined && values.name !== undefined)
       throw new LadderError(
         "argument-invalid",
-        "Give either --name or --staff, not both (see: ladder new --help)",
+        "Give either --name or --staff, not both. See: ladder new --help.",
       );
 
     let staff: StaffInput[];
@@ -113,6 +121,19 @@ Examples:
 
     const { book, snapshots, created } = await openOrCreate(file!);
     const existing = snapshots.map((s) => s.name);
+    if (template.kind !== "chart" && values["allow-duplicate"] !== true) {
+      const already = existingTabsFor(
+        template.id,
+        snapshots,
+        staff.map((s) => s.name),
+      );
+      if (already.length > 0)
+        throw new LadderError(
+          "tab-exists",
+          `Nothing was written: ${plural(already.length, "person has", "people have")} a ${template.title} in ${file!} already. Colour the tab they have, or add --allow-duplicate to make a second one:`,
+          already.map((a) => (a.tab === a.name ? a.tab : `${a.name} (tab '${a.tab}')`)),
+        );
+    }
     const specs: SheetSpec[] =
       template.kind === "chart"
         ? [
@@ -146,6 +167,10 @@ Examples:
       const who = staff[i]?.name.trim() ?? spec.name;
       io.out(spec.name === who ? `  ${spec.name}` : `  ${spec.name}  (for ${who})`);
     });
+    if (template.kind !== "chart" && snapshots.some((s) => parseMarker(s.marker)?.role === "summary"))
+      io.out(
+        `The school summary in ${file!} does not include ${specs.length === 1 ? "this tab" : "these tabs"} yet. To bring it up to date: npx ladder rollup ${file!}`,
+      );
     return EXIT.ok;
   },
 };

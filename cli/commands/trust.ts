@@ -10,7 +10,7 @@ import { isLadderError, LadderError } from "../../core/errors.js";
 import { parseMarker, type TabSnapshot } from "../../core/sheet.js";
 import { parse, required } from "../args.js";
 import { EXIT, type Command } from "../command.js";
-import { json, plural } from "../format.js";
+import { json, plural, sentence } from "../format.js";
 import { saveBook } from "../xlsx/book.js";
 import { readWorkbook } from "../xlsx/read.js";
 import { openOrCreate, replaceOwnTabs, requireXlsx } from "../workbook.js";
@@ -59,7 +59,7 @@ Options:
     if (files.length === 0)
       throw new LadderError(
         "argument-invalid",
-        "Give at least one school workbook (see: ladder trust --help)",
+        "Give at least one school workbook. See: ladder trust --help.",
       );
 
     const summaries: { school: string; snapshot: TabSnapshot }[] = [];
@@ -77,7 +77,7 @@ Options:
         if (!snapshot)
           throw new LadderError(
             "summary-invalid",
-            `${file}: no school summary tab; run 'ladder rollup ${file}' first`,
+            `${file} has no school summary tab. Run 'npx ladder rollup ${file}' first.`,
           );
         summaries.push({ school, snapshot });
       } catch (e) {
@@ -88,7 +88,7 @@ Options:
     io.progress(`${bar(files.length, files.length)} writing ${basename(out)}`);
     const plan = planTrust(summaries, io.now, problems);
     io.progressDone();
-    for (const p of plan.result.problems) io.err(p);
+    for (const p of plan.result.problems) io.err(`ladder trust: ${sentence(p)}`);
     if (plan.schools.length === 0)
       throw new LadderError("file-unreadable", `No school could be read, so ${out} was not written.`);
 

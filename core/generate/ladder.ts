@@ -45,6 +45,12 @@ export function tickFormats(col: number, first: number, last: number): Condition
   ];
 }
 
+/** "5, 6, 7 or 8" for the levels from `lo` to `hi`. */
+function levelChoices(lo: number, hi: number): string {
+  const all = Array.from({ length: hi - lo + 1 }, (_, i) => String(lo + i));
+  return all.length === 1 ? all[0]! : `${all.slice(0, -1).join(", ")} or ${all.at(-1)!}`;
+}
+
 /**
  * Generate a ragging tab for one member of staff.
  * @example ladderSheet(findTemplate("leadership-ladder") as LadderTemplate, staff, { year: "2026-27", name: "Ann Lee", upTo: 6 })
@@ -54,7 +60,7 @@ export function ladderSheet(t: LadderTemplate, staff: StaffDetails, opts: Ladder
   if (!Number.isInteger(upTo) || upTo < t.generate.minLevel || upTo > t.generate.maxLevel)
     throw new LadderError(
       "level-out-of-range",
-      `A ${t.title} can go up to level ${t.generate.minLevel}-${t.generate.maxLevel}; ${upTo} is not one of those.`,
+      `A ${t.title} can stop at level ${levelChoices(t.generate.minLevel, t.generate.maxLevel)}; ${upTo} is not one of those.`,
     );
   const ticks = opts.ticks === true;
   const cps = t.checkpoints;

@@ -6,6 +6,7 @@
  */
 import { a1 } from "../a1.js";
 import { colourClass } from "../colour.js";
+import { colourName } from "../colour-names.js";
 import { finding, type Finding } from "../findings.js";
 import type { TabSnapshot } from "../sheet.js";
 import type { RatingTemplate } from "../template.js";
@@ -95,7 +96,7 @@ export function readRating(snap: TabSnapshot, t: RatingTemplate): RatingRead | n
                 "unknown-colour",
                 cell,
                 cp.name,
-                `${cell} is filled ${fill ?? "with a colour"}, which means nothing on this scale: type one of ${t.scale.map((o) => o.key).join(", ")} instead.`,
+                `${cell} is coloured ${colourName(fill) ?? "with a colour"}, which means nothing on this scale: type one of ${t.scale.map((o) => o.key).join(", ")} instead.`,
               ),
             );
         }

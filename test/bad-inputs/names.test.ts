@@ -42,7 +42,7 @@ describe("hostile staff names through planCreate", () => {
   ])("%s: nothing is created, and the message names the row", (_label, name) => {
     const e = thrown(() => create([person("Ann Lee"), person(name)]));
     expect(e.code).toBe("staff-list-invalid");
-    expect(e.message).toMatch(/Nothing was created: row 2: the name is empty/);
+    expect(e.message).toMatch(/Nothing was created\. Row 2: the name is empty\./);
   });
 
   it("300 characters: the Name cell keeps all of it; the tab name is cut to 31", () => {

@@ -31,9 +31,19 @@ describe("help and usage", () => {
     const unknown = ladder("frobnicate");
     expect(unknown.code).toBe(2);
     expect(unknown.stderr.trim().split("\n")).toHaveLength(1);
+    expect(unknown.stderr).toBe(
+      "ladder: 'frobnicate' is not a command. Commands: demo, new, templates, check, rollup, trust. See: ladder --help.\n",
+    );
+    expect(ladder("chek").stderr).toMatch(/^ladder: 'chek' is not a command\. Did you mean 'check'\?/);
     const bad = ladder("check", "x.xlsx", "--nope");
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^ladder check: Unknown option '--nope'.*--help\)\n$/);
+    expect(bad.stderr).toBe(
+      "ladder check: --nope is not an option of 'ladder check'. Its options are --tab, --json, --help. See: ladder check --help.\n",
+    );
+    expect(ladder("check", "x.xlsx", "--tabb", "A").stderr).toMatch(/Did you mean '--tab'\?/);
+    expect(ladder("check", "x.xlsx", "--tab").stderr).toBe(
+      "ladder check: --tab needs a value after it. See: ladder check --help.\n",
+    );
     expect(ladder().code).toBe(2);
   });
 });
@@ -60,7 +70,14 @@ describe("new", () => {
     expect(before.map((s) => s.name)).toEqual(["Ann Lee"]);
     expect(parseMarker(before[0]!.marker)).toMatchObject({ templateId: "leadership-ladder", role: "staff" });
 
-    const second = ladder("new", file, ...args, "--ticks");
+    const refused = ladder("new", file, ...args, "--ticks");
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      "ladder new: Nothing was written: 1 person has a Leadership Ladder ragging sheet in " +
+        `${file} already. Colour the tab they have, or add --allow-duplicate to make a second one:\n  Ann Lee\n`,
+    );
+    expect((await readWorkbook(file)).snapshots).toEqual(before);
+    const second = ladder("new", file, ...args, "--ticks", "--allow-duplicate");
     expect(second.code).toBe(0);
     expect(second.stdout).toContain("Ann Lee (2)  (for Ann Lee)");
     const after = (await readWorkbook(file)).snapshots;
@@ -82,17 +99,59 @@ describe("new", () => {
     expect(await sheetXml(readFileSync(file), tab.name)).not.toMatch(/<f[ >]/);
   });
 
-  it("makes one tab per row of a staff CSV (BOM, semicolons, quotes, blank lines, duplicate names)", async () => {
+  it("makes one tab per row of a staff CSV (BOM, semicolons, quotes, blank lines)", async () => {
     const csv = join(dir, "staff.csv");
     writeFileSync(
       csv,
-      '\uFEFFname;band;role;appraiser\n"Lee; Ann";3;Teacher;Mrs Okafor\n\nBen Carter;UPS2-3 TLR2;"Maths Lead, KS2";Mr Hughes\nBen Carter;G;Office;Mrs Okafor\n',
+      '\uFEFFname;band;role;appraiser\n"Lee; Ann";3;Teacher;Mrs Okafor\n\nBen Carter;UPS2-3 TLR2;"Maths Lead, KS2";Mr Hughes\nBen Carter (office);G;Office;Mrs Okafor\n',
     );
     const file = join(dir, "staff.xlsx");
     const r = ladder("new", file, "--template", "leadership-ladder", "--staff", csv);
     expect(r.code).toBe(0);
     const names = (await readWorkbook(file)).snapshots.map((s) => s.name);
-    expect(names).toEqual(["Lee; Ann", "Ben Carter", "Ben Carter (2)"]);
+    expect(names).toEqual(["Lee; Ann", "Ben Carter", "Ben Carter (office)"]);
+  });
+
+  it("refuses a staff list that names someone twice, before writing anything", () => {
+    const csv = join(dir, "twice.csv");
+    writeFileSync(csv, "name,band\nAnn Smith,3\nBo Li,2\nann  smith,3\n");
+    const file = join(dir, "twice.xlsx");
+    const r = ladder("new", file, "--template", "leadership-ladder", "--staff", csv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "ladder new: Nothing was created: the staff list has a problem. Line 4: 'ann  smith' is already on " +
+        "line 2. Remove one, or tell them apart (for example 'ann  smith (Maths)'). Fix the list and try again.\n",
+    );
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it("says a bad band once, with the bands to choose from, and the levels a tab can stop at", () => {
+    const file = join(dir, "band.xlsx");
+    const r = ladder("new", file, "--template", "leadership-ladder", "--name", "Ann", "--band", "99");
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines[0]).toBe(
+      "ladder new: Nothing was created. Ann: '99' is not a grade band. A band is a number from 1 to 7 or one of its labels:",
+    );
+    expect(lines.slice(1)).toHaveLength(7);
+    expect(lines[3]).toBe("  Band 3 (UPS1 TLR3 / G / VC /TB)");
+    expect(r.stderr.match(/is not a grade band/g)).toHaveLength(1);
+    const up = ladder(
+      "new",
+      file,
+      "--template",
+      "leadership-ladder",
+      "--name",
+      "Ann",
+      "--band",
+      "3",
+      "--up-to",
+      "12",
+    );
+    expect(up.stderr).toBe(
+      "ladder new: A Leadership Ladder ragging sheet can stop at level 5, 6, 7 or 8; 12 is not one of those.\n",
+    );
+    expect(existsSync(file)).toBe(false);
   });
 
   it("writes nothing when any staff row is bad, naming the line", () => {
@@ -101,7 +160,7 @@ describe("new", () => {
     const file = join(dir, "bad-staff.xlsx");
     const r = ladder("new", file, "--template", "leadership-ladder", "--staff", csv);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/line 3/);
+    expect(r.stderr).toMatch(/Line 3: '99' is not a grade band\./);
     expect(existsSync(file)).toBe(false);
   });
 
@@ -112,7 +171,9 @@ describe("new", () => {
     expect(noBand.stderr).toMatch(/--band is required/);
     const noTemplate = ladder("new", file, "--template", "nope", "--name", "Ann", "--band", "3");
     expect(noTemplate.code).toBe(2);
-    expect(noTemplate.stderr).toMatch(/no template called 'nope'/);
+    expect(noTemplate.stderr).toMatch(/no template called 'nope'\. Templates: /);
+    const near = ladder("new", file, "--template", "leadership-ladr", "--name", "Ann", "--band", "3");
+    expect(near.stderr).toMatch(/no template called 'leadership-ladr'\. Did you mean 'leadership-ladder'\?/);
     expect(existsSync(file)).toBe(false);
   });
 });
@@ -124,10 +185,11 @@ describe("check", () => {
     const before = readFileSync(file);
     const r = ladder("check", file);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/Cara Singh .*levels Sep 0, Mid -, Jul -: 1 finding/);
     expect(r.stdout).toMatch(
-      / {2}C\d+ +Sep +error +C\d+ is green below C\d+.*Make C\d+ amber.*\[green-after-gap\]/,
+      /Cara Singh .*: below level 1 in Sep; Mid and Jul not filled in yet\. 1 finding:/,
     );
+    expect(r.stdout).toMatch(/ {2}C\d+ +Sep +error +C\d+ is green below C\d+.*Make C\d+ amber.*\.\n/);
+    expect(r.stdout).not.toMatch(/\[green-after-gap\]|#[0-9a-f]{6}/);
     expect(r.stdout).toMatch(/3 tabs checked: 1 error, \d+ warnings?\./);
     expect(readFileSync(file).equals(before)).toBe(true);
   });
@@ -156,10 +218,16 @@ describe("check", () => {
     const file = join(dir, "check.xlsx");
     const one = ladder("check", file, "--tab", "Ann Lee");
     expect(one.code).toBe(0);
-    expect(one.stdout).toMatch(/^Ann Lee .*: OK/);
+    expect(one.stdout).toMatch(/^Ann Lee .*\. No problems\./);
     const none = ladder("check", file, "--tab", "Nobody");
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/has no tab called 'Nobody'/);
+    // One tab name a line (a name may hold a comma), and no guess when nothing is close.
+    const lines = none.stderr.trimEnd().split("\n");
+    expect(lines[0]).toBe(`ladder check: ${file} has no tab called 'Nobody'. Its tabs are:`);
+    expect(lines).toContain("  Ann Lee");
+    expect(lines).toContain("  Cara Singh");
+    const near = ladder("check", file, "--tab", "Cara Sing");
+    expect(near.stderr).toMatch(/has no tab called 'Cara Sing'\. Did you mean 'Cara Singh'\? Its tabs are:/);
   });
 });
 

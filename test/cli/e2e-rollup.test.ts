@@ -150,8 +150,10 @@ describe("trust", () => {
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split("\n");
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/Elm School\.xlsx: no school summary tab; run 'ladder rollup/);
-    expect(lines[1]).toMatch(/Broken\.xlsx: .*not an \.xlsx workbook/);
+    expect(lines[0]).toMatch(
+      /^ladder trust: .*Elm School\.xlsx has no school summary tab\. Run 'npx ladder rollup .*Elm School\.xlsx' first\.$/,
+    );
+    expect(lines[1]).toMatch(/^ladder trust: .*Broken\.xlsx: .*not an \.xlsx workbook.*\.$/);
     expect(r.stderr).not.toContain("\r"); // no progress bar when stderr is not a terminal
     expect(r.stdout).toMatch(/Rolled up 2 schools \(6 members of staff\) into 'Trust summary'/);
 

@@ -45,14 +45,17 @@ describe("staff lists", () => {
     const e = thrown(() => parseStaffList("name,band\nAnn,3\n,4\nBen,\nCat,Band 12\n", chart));
     expect(e.code).toBe("staff-list-invalid");
     expect(e.details).toEqual([
-      "line 3: the name is empty",
-      "line 4: no grade band for 'Ben'",
-      expect.stringMatching(/^line 5: 'Band 12' is not a grade band/) as string,
+      "Line 3: the name is empty.",
+      "Line 4: no grade band for 'Ben'.",
+      expect.stringMatching(/^Line 5: 'Band 12' is not a grade band\./) as string,
     ]);
   });
 
-  it("keeps duplicate names (tab names are made unique later)", () => {
-    expect(parseStaffList("name,band\nAnn,3\nAnn,3\n", chart)).toHaveLength(2);
+  it("refuses a name given twice (any case or spacing), naming both lines", () => {
+    expect(() => parseStaffList("name,band\nAnn Lee,3\nBo,2\nANN  lee,3\n", chart)).toThrow(
+      "Line 4: 'ANN  lee' is already on line 2.",
+    );
+    expect(parseStaffList("name,band\nAnn Lee,3\nAnn Leigh,3\n", chart)).toHaveLength(2);
   });
 
   it("handles 5,000 rows", () => {
@@ -139,7 +142,7 @@ describe("planCreate", () => {
         today,
       ),
     );
-    expect(e.message).toMatch(/Nothing was created: B: 'x' is not a grade band/);
+    expect(e.message).toMatch(/Nothing was created\. B: 'x' is not a grade band\./);
   });
 });
 

@@ -82,11 +82,14 @@ describe("preview", () => {
     await list.fill("name,band,role\nPat One,3,Teacher\nPat Two,Band 12,TA\n,4,Clerk\n");
     await expect
       .poll(() => panel().locator(".list-check").textContent())
-      .toMatch(/2 problems to fix first.*line 3:.*Band 12/);
-    expect(await panel().locator(".list-check").textContent()).toMatch(/line 4: the name is empty/);
+      .toMatch(/2 problems to fix first.*Line 3:.*Band 12/);
+    expect(await panel().locator(".list-check").textContent()).toMatch(/Line 4: the name is empty\./);
     await panel().screenshot({ path: `${RESULTS}/preview-300-staff-list-errors.png` });
     await panel().getByRole("button", { name: "Create tabs" }).click();
-    await expect.poll(() => status().textContent()).toMatch(/Problem:.*2 problems/);
+    await expect
+      .poll(() => status().textContent())
+      .toMatch(/Problem:.*2 problems\. Fix the list and try again:/);
+    expect(await status().textContent()).not.toMatch(/try again.*try again/);
     expect((await tabNames()).length).toBe(before);
 
     const rows = Array.from({ length: 23 }, (_, i) => `Staff ${i + 1},${(i % 7) + 1},Teacher`);

@@ -189,7 +189,7 @@ export function createSection(ctx: Ctx, templates: readonly TemplateInfo[], band
         return null;
       }
       if (!c.ok) {
-        ctx.status.show("error", `${c.message} Fix the list and try again.`, c.details);
+        ctx.status.show("error", c.message, c.details); // core's message already says what to do
         list.focus();
         return null;
       }
