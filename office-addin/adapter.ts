@@ -118,14 +118,16 @@ export class ExcelAdapter {
 
   /**
    * The values of the selected cells that hold any (for "use the selected rows"): 1 sync. Only the
-   * used part is fetched, so selecting whole columns does not pull a million empty rows.
+   * used part is fetched, so selecting whole columns does not pull a million empty rows. A selection
+   * of several areas (rows picked with Ctrl+click) gives their rows in the order selected.
    */
   readSelection(): Promise<CellValue[][]> {
     return this.run(async (ctx) => {
-      const used = ctx.workbook.getSelectedRange().getUsedRangeOrNullObject(true);
-      used.load("values");
+      const used = ctx.workbook.getSelectedRanges().getUsedRangeAreasOrNullObject(true);
+      used.load("areas/items/values");
       await ctx.sync();
-      return used.isNullObject ? [] : used.values.map((row) => row.map(cellValue));
+      if (used.isNullObject) return [];
+      return used.areas.items.flatMap((area) => area.values.map((row) => row.map(cellValue)));
     });
   }
 

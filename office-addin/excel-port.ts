@@ -116,11 +116,27 @@ export interface XWorksheetCollection extends Loadable<XWorksheetCollection> {
   readonly onActivated: XEvent<Excel.WorksheetActivatedEventArgs>;
 }
 
+/**
+ * The cells a person has selected, one area or several (Ctrl+click), as Excel.RangeAreas
+ * (ExcelApi 1.9). Only what readSelection uses: the used part of every area and their values.
+ */
+export interface XRangeAreas {
+  /** The used part of each area (a null object when no area holds a value). */
+  getUsedRangeAreasOrNullObject(valuesOnly?: boolean): XRangeAreas;
+  load(propertyNames: "areas/items/values"): XRangeAreas;
+  readonly isNullObject: boolean;
+  readonly areas: { readonly items: readonly XRange[] };
+}
+
 export interface XContext {
   readonly workbook: {
     readonly worksheets: XWorksheetCollection;
-    /** The cells the person has selected (the first area of a multiple selection). */
-    getSelectedRange(): XRange;
+    /**
+     * Every selected area (ExcelApi 1.9). Not getSelectedRange(), which "gets the currently selected
+     * single range ... If there are multiple ranges selected, this method will throw an error"
+     * (Microsoft's reference for Excel.Workbook).
+     */
+    getSelectedRanges(): XRangeAreas;
   };
   sync(): Promise<void>;
 }

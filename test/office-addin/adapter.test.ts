@@ -7,7 +7,7 @@ import { ExcelAdapter } from "../../office-addin/adapter.js";
 import { createExcelApi } from "../../office-addin/api.js";
 import { fillCells } from "../../office-addin/fill-cells.js";
 import { batchBySize, fillOf, splitMeta, trimGrid } from "../../office-addin/read.js";
-import { FakeExcel } from "./fake-excel.js";
+import { FakeExcel, type FakeContext } from "./fake-excel.js";
 import { isLocked } from "./fake-state.js";
 import { staffList, TODAY } from "./school.js";
 
@@ -161,6 +161,30 @@ describe("the selected rows as a staff list", () => {
     expect(sel.problems).toEqual([]);
     expect(sel.staff.map((s) => s.name)).toEqual(["Ann Lee", "Ben O'Neil"]);
     expect(sel.text.split("\n")).toHaveLength(3);
+  });
+
+  it("reads every area of a Ctrl+click selection in 1 sync (getSelectedRange would throw on it, as Excel's does)", async () => {
+    const fake = await sheetWith(
+      [
+        ["Name", "Band", "Role", "Appraiser"],
+        ["Ann Lee", "UPS1 TLR3", "Teacher", "Head"],
+        ["Not me", "3", "", ""],
+        ["Ben O'Neil", "Band 2", "TA", ""],
+      ],
+      "A2:D2",
+    );
+    const sel = fake.state.selection!;
+    const areas = [sel.address, JSON.stringify({ row: 3, col: 0, rows: 1, cols: 4 })];
+    fake.state.selection = { ...sel, areas };
+    await expect(
+      fake.run((ctx) => Promise.resolve((ctx as FakeContext).workbook.getSelectedRange())),
+    ).rejects.toThrow(/more than one range/);
+    fake.take();
+    const api = createExcelApi(new ExcelAdapter({ run: fake.run }), { today: () => TODAY });
+    const got = await api.readSelection!();
+    expect(fake.take().syncs).toBe(1);
+    expect(got.problems).toEqual([]);
+    expect(got.staff.map((s) => s.name)).toEqual(["Ann Lee", "Ben O'Neil"]);
   });
 
   it("an empty selection is refused with what to do", async () => {

@@ -29,7 +29,15 @@ import {
   type SheetState,
   type WorkbookState,
 } from "./fake-state.js";
-import { FakeChart, FakeRange, Loaded, type Handler, type Op, type Staged } from "./fake-range.js";
+import {
+  FakeChart,
+  FakeRange,
+  FakeRangeAreas,
+  Loaded,
+  type Handler,
+  type Op,
+  type Staged,
+} from "./fake-range.js";
 import type { CellRange } from "../../core/a1.js";
 
 export interface SyncRecord {
@@ -40,22 +48,38 @@ export interface SyncRecord {
 }
 
 export class FakeContext implements XContext {
-  readonly workbook: { readonly worksheets: FakeWorksheets; getSelectedRange(): FakeRange };
+  readonly workbook: {
+    readonly worksheets: FakeWorksheets;
+    getSelectedRange(): FakeRange;
+    getSelectedRanges(): FakeRangeAreas;
+  };
   private queue: Op[] = [];
 
   constructor(readonly fake: FakeExcel) {
     this.workbook = {
       worksheets: new FakeWorksheets(this),
       // The person's selection (set by Range.select or a test), else A1 of the active sheet, as in Excel.
+      // Excel.Workbook.getSelectedRange "gets the currently selected single range from the workbook.
+      // If there are multiple ranges selected, this method will throw an error"; getSelectedRanges
+      // (ExcelApi 1.9) returns every area as RangeAreas.
+      // https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getselectedrange-member(1)
       getSelectedRange: () => {
-        const sel = fake.state.selection;
-        const sheet = new FakeWorksheet(this, (state) => findSheet(state, sel?.sheetId ?? state.activeId));
-        return new FakeRange(
-          sheet,
-          sel ? (JSON.parse(sel.address) as CellRange) : { row: 0, col: 0, rows: 1, cols: 1 },
-        );
+        if ((fake.state.selection?.areas?.length ?? 1) > 1)
+          throw new FakeExcelError(
+            "InvalidSelection",
+            "The current selection is invalid for this operation (more than one range is selected).",
+          );
+        return this.selectedAreas()[0]!;
       },
+      getSelectedRanges: () => new FakeRangeAreas(this.selectedAreas()),
     };
+  }
+
+  private selectedAreas(): FakeRange[] {
+    const sel = this.fake.state.selection;
+    const sheet = new FakeWorksheet(this, (state) => findSheet(state, sel?.sheetId ?? state.activeId));
+    const areas = sel ? (sel.areas ?? [sel.address]) : [JSON.stringify({ row: 0, col: 0, rows: 1, cols: 1 })];
+    return areas.map((a) => new FakeRange(sheet, JSON.parse(a) as CellRange));
   }
 
   enqueue(args: unknown, apply: (state: WorkbookState) => Staged | undefined): void {

@@ -8,6 +8,7 @@ import type {
   XClientResult,
   XConditionalFormat,
   XRange,
+  XRangeAreas,
   XRangeFormat,
 } from "../../office-addin/excel-port.js";
 import type { FakeWorksheet } from "./fake-excel.js";
@@ -334,6 +335,38 @@ export class FakeRange extends Loaded implements XRange {
     this.onSheet({}, (s, r) => {
       this.sheet.ctx.fake.state.selection = { sheetId: s.id, address: JSON.stringify(r) };
     });
+  }
+}
+
+/**
+ * Excel.RangeAreas (ExcelApi 1.9), as far as readSelection uses it: getUsedRangeAreasOrNullObject,
+ * load("areas/items/values") (one load per area, all in the same sync) and isNullObject.
+ * https://learn.microsoft.com/javascript/api/excel/excel.rangeareas
+ */
+export class FakeRangeAreas implements XRangeAreas {
+  constructor(private readonly parts: readonly FakeRange[]) {}
+
+  getUsedRangeAreasOrNullObject(valuesOnly = false): FakeRangeAreas {
+    return new FakeRangeAreas(this.parts.map((p) => p.getUsedRangeOrNullObject(valuesOnly)));
+  }
+
+  load(propertyNames: "areas/items/values"): this {
+    if (propertyNames !== "areas/items/values")
+      throw new FakeExcelError(
+        "InvalidArgument",
+        `The fake loads only areas/items/values, not ${String(propertyNames)}.`,
+      );
+    for (const p of this.parts) p.load("values");
+    return this;
+  }
+
+  /** A null object when no area's used part holds a value (read after sync, like any property). */
+  get isNullObject(): boolean {
+    return this.parts.every((p) => p.isNullObject);
+  }
+
+  get areas(): { readonly items: readonly FakeRange[] } {
+    return { items: this.parts.filter((p) => !p.isNullObject) };
   }
 }
 

@@ -55,7 +55,8 @@ export interface SheetState {
 export interface WorkbookState {
   sheets: SheetState[];
   activeId: string;
-  selection: { sheetId: string; address: string } | null;
+  /** address: the first (active) area as JSON CellRange; areas: every area when several are selected. */
+  selection: { sheetId: string; address: string; areas?: string[] } | null;
   nextId: number;
 }
 
