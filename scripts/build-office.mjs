@@ -13,7 +13,16 @@ export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/offic
 const OFFICE_ORIGIN = "https://appsforoffice.microsoft.com";
 export const OUT = resolve(REPO_ROOT, "dist/office-addin");
 
-const csp = { scriptSrc: [OFFICE_ORIGIN], connectSrc: [OFFICE_ORIGIN], frameSrc: [OFFICE_ORIGIN] };
+// Styles: Office.js on Excel on the web writes inline <style> elements and style attributes of its
+// own into the task pane (OfficeDev/office-js#1687: a pane whose style-src allowed only a hash
+// failed to load there), so style-src is 'unsafe-inline'. A style cannot run code; scripts stay
+// limited to our own hash and Office.js's origin, and inline handlers stay forbidden.
+const csp = {
+  scriptSrc: [OFFICE_ORIGIN],
+  connectSrc: [OFFICE_ORIGIN],
+  frameSrc: [OFFICE_ORIGIN],
+  styleInline: true,
+};
 
 function staticPage(title, body, scripts = []) {
   const policy = `default-src 'none'; script-src ${OFFICE_ORIGIN} 'self'; script-src-attr 'none'; style-src 'none'; object-src 'none'; base-uri 'none'`;

@@ -12,7 +12,9 @@
  *   extraHead  HTML added at the end of <head> (for example Office.js's <script src>). Inline
  *              <script> blocks in it are hashed into the policy automatically.
  *   csp        { mode, scriptSrc, styleSrc, connectSrc, imgSrc, fontSrc, frameSrc } (extra sources,
- *              each a string array).
+ *              each a string array), and styleInline: true for a host whose own library writes
+ *              inline styles (style-src 'unsafe-inline' instead of our style's hash: a hash in the
+ *              list would make browsers ignore 'unsafe-inline'). Scripts stay hash-only.
  *
  * The Content-Security-Policy decision:
  *   mode "hash" (default; the preview and the Excel task pane): a <meta> policy with
@@ -76,7 +78,7 @@ export async function bundlePanel(entry) {
   return { js, css };
 }
 
-function policy({ mode = "hash", ...extra }, scriptHashes, styleHashes) {
+function policy({ mode = "hash", styleInline = false, ...extra }, scriptHashes, styleHashes) {
   if (mode === "runtime") return null;
   if (mode !== "hash") throw new Error(`csp.mode must be "hash" or "runtime", not ${JSON.stringify(mode)}.`);
   const list = (own, more) => [...own, ...(more ?? [])].join(" ") || "'none'";
@@ -84,7 +86,7 @@ function policy({ mode = "hash", ...extra }, scriptHashes, styleHashes) {
     "default-src 'none'",
     `script-src ${list(scriptHashes, extra.scriptSrc)}`,
     "script-src-attr 'none'",
-    `style-src ${list(styleHashes, extra.styleSrc)}`,
+    `style-src ${list(styleInline ? ["'unsafe-inline'"] : styleHashes, extra.styleSrc)}`,
     `img-src ${list(["data:"], extra.imgSrc)}`,
     `font-src ${list([], extra.fontSrc)}`,
     `connect-src ${list([], extra.connectSrc)}`,
@@ -97,7 +99,7 @@ function policy({ mode = "hash", ...extra }, scriptHashes, styleHashes) {
 
 /**
  * One self-contained HTML page for the panel entry.
- * @param {{ entry: string, title: string, extraHead?: string, csp?: { mode?: "hash" | "runtime", scriptSrc?: string[], styleSrc?: string[], connectSrc?: string[], imgSrc?: string[], fontSrc?: string[], frameSrc?: string[] } }} opts
+ * @param {{ entry: string, title: string, extraHead?: string, csp?: { mode?: "hash" | "runtime", styleInline?: boolean, scriptSrc?: string[], styleSrc?: string[], connectSrc?: string[], imgSrc?: string[], fontSrc?: string[], frameSrc?: string[] } }} opts
  * @returns {Promise<string>}
  */
 export async function buildPanelHtml({ entry, title, extraHead = "", csp = {} }) {

@@ -75,6 +75,30 @@ describe("the Excel task pane in Chromium", () => {
     await page.close();
   });
 
+  it("lets Office.js add inline styles (as it does on Excel on the web) but no inline script", async () => {
+    const html = await readFile(resolve(DIST, "taskpane.html"), "utf8");
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? "";
+    expect(csp).toMatch(/style-src 'unsafe-inline'(;|$)/);
+    expect(csp).toMatch(/script-src 'sha256-[^;]*https:\/\/appsforoffice\.microsoft\.com;/);
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("script-src-attr 'none'");
+    const { page, cspViolations } = await open("fake");
+    const applied = await page.evaluate(() => {
+      const style = document.createElement("style");
+      style.textContent = "#office-probe { width: 123px }";
+      document.head.append(style);
+      const div = document.createElement("div");
+      div.id = "office-probe";
+      div.setAttribute("style", "height: 45px");
+      document.body.append(div);
+      const cs = getComputedStyle(div);
+      return `${cs.width} ${cs.height}`;
+    });
+    expect(applied).toBe("123px 45px");
+    expect(cspViolations).toEqual([]);
+    await page.close();
+  });
+
   it("with Excel faked: checks, goes to a finding's cell, re-checks live, rolls up", async () => {
     const { page, errors, cspViolations, requests } = await open("fake");
     await page.getByRole("button", { name: "Check this tab" }).click();
