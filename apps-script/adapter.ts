@@ -30,9 +30,14 @@ export function normaliseFill(bg: string | null | undefined): string | null {
   return c === "" || c === "#ffffff" || c === "white" ? null : c;
 }
 
-/** Sheets returns Dates for date cells; core wants plain values, so a date becomes "yyyy-mm-dd". */
+/**
+ * Sheets returns Dates for date cells; core wants plain values, so a date becomes "yyyy-mm-dd". A
+ * formula-like string we wrote into a plain-text cell carries the apostrophe that kept it text
+ * (write.ts cellInput): it is read back without it.
+ */
 export function toCellValue(v: RawValue | undefined): CellValue {
   if (v === undefined || v === null) return null;
+  if (typeof v === "string") return /^'[=+\-@]/.test(v) ? v.slice(1) : v;
   // Dates may come from another realm (a test's vm), so test the tag, not instanceof.
   if (typeof v === "object")
     return Object.prototype.toString.call(v) === "[object Date]" && !isNaN(v.getTime())

@@ -17,9 +17,11 @@
  *   makes insertSheet throw, and nothing else is touched.
  * - Every string is stored as text exactly as given. setValues parses strings as if typed
  *   ("=HYPERLINK(...)" would become a formula, "+1" a number, "1/2" a date), so a string gets a
- *   leading apostrophe (which Sheets keeps out of the value), except in cells the spec formats as
- *   plain text ("@"), which Sheets already stores as typed: there an apostrophe would be kept as a
- *   character. Only spec.formulas are written as formulas.
+ *   leading apostrophe (which Sheets keeps out of the value). In cells the spec formats as plain
+ *   text ("@") Sheets stores what is typed and keeps an apostrophe as a character, so there only a
+ *   string that starts like a formula (= + - @) gets one: nothing in Google's documentation
+ *   promises that the "@" format alone stops evaluation, and the adapter drops that apostrophe
+ *   when it reads the cell back (toCellValue). Only spec.formulas are written as formulas.
  * - The marker cell is written last, so a tab whose write was interrupted carries no marker and is
  *   never taken for a finished one.
  */
@@ -35,13 +37,17 @@ const BORDER_COLOUR = "#bfbfbf";
 
 type Grid<T> = T[][];
 
+/** A string Sheets could take for the start of a formula, whatever the cell's format. */
+export const FORMULA_START = /^[=+\-@]/;
+
 /**
  * The value to pass to setValues so Sheets stores exactly `v` (strings as text, never parsed).
- * `plainText`: the cell is formatted "@", so strings go in as they are.
+ * `plainText`: the cell is formatted "@", so strings go in as they are, except those that start
+ * like a formula, which keep their apostrophe there too.
  */
 export function cellInput(v: CellValue | undefined, plainText = false): string | number | boolean {
   if (v === null || v === undefined || v === "") return "";
-  if (typeof v === "string") return plainText ? v : `'${v}`;
+  if (typeof v === "string") return plainText && !FORMULA_START.test(v) ? v : `'${v}`;
   if (typeof v === "number" && !Number.isFinite(v)) return `'${String(v)}`;
   return v;
 }

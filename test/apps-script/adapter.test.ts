@@ -10,7 +10,14 @@ import { ladderSheet } from "../../core/generate/ladder.js";
 import type { CellValue, SheetSpec } from "../../core/sheet.js";
 import { snapshotOf as specSnapshot } from "../../core/snapshot.js";
 import type { LadderTemplate } from "../../core/template.js";
-import { listTabs, readActiveTab, readSnapshot, readTabs, writeSheet } from "../../apps-script/adapter.js";
+import {
+  listTabs,
+  readActiveTab,
+  readSnapshot,
+  readTabs,
+  toCellValue,
+  writeSheet,
+} from "../../apps-script/adapter.js";
 import { cellInput, MARKER_KEY, markerColumn, mergeBlocks, widthRuns } from "../../apps-script/write.js";
 import { makeServer } from "../../apps-script/server.js";
 import { createFakeGas } from "./fake/index.js";
@@ -70,11 +77,16 @@ describe("writing a tab", () => {
     );
     specs.forEach((s, i) => writeSheet(gas.SpreadsheetApp, gas.ss, s, 1 + i));
     hostile.forEach((name, i) => {
-      const snap = snapshotOf(gas.ss.tab(specs[i]!.name));
+      const tab = gas.ss.tab(specs[i]!.name);
+      const snap = snapshotOf(tab);
       const row = snap.values.findIndex((r) => r[0] === "Name");
-      expect(snap.values[row]![1]).toBe(name);
-      const cell = gas.ss.tab(specs[i]!.name).peek(row + 1, 2)!;
+      // Stored as text: behind an apostrophe when it starts like a formula, else as typed.
+      const cell = tab.peek(row + 1, 2)!;
+      expect(cell.value).toBe(/^[=+\-@]/.test(name) ? `'${name}` : name);
       expect(cell.formula).toBeUndefined();
+      // Read back through the adapter: exactly what was typed.
+      gas.ss.setActive(tab, null);
+      expect(readActiveTab(gas.ss).snapshot.values[row]![1]).toBe(name);
     });
   });
 
@@ -242,8 +254,22 @@ describe("write helpers", () => {
       "",
       "",
     ]);
-    // In a cell formatted as plain text Sheets stores the string as it is: no apostrophe needed.
-    expect(cellInput("=1", true)).toBe("=1");
+    // In a cell formatted as plain text Sheets stores the string as it is, so only what starts like a
+    // formula keeps its apostrophe there (nothing documented promises "@" alone stops evaluation).
+    expect(cellInput("Ann Lee", true)).toBe("Ann Lee");
+    expect(["=1", "+44 1234", "-x", "@SUM(A1)"].map((v) => cellInput(v, true))).toEqual([
+      "'=1",
+      "'+44 1234",
+      "'-x",
+      "'@SUM(A1)",
+    ]);
+  });
+
+  it("reads a formula-like string back from a plain-text cell without the apostrophe that kept it text", () => {
+    expect(toCellValue('\'=HYPERLINK("http://x","y")')).toBe('=HYPERLINK("http://x","y")');
+    expect(toCellValue("'+1")).toBe("+1");
+    expect(toCellValue("'Ndiaye")).toBe("'Ndiaye"); // an apostrophe a person typed stays
+    expect(toCellValue("Ann")).toBe("Ann");
   });
   it("joins single-row merges on consecutive rows into one mergeAcross block", () => {
     expect(mergeBlocks(["A1:E1", "A2:E2", "A3:E3", "B5:E5", "B6:E6", "A8:B9"])).toEqual([

@@ -4,7 +4,7 @@
  */
 import { a1 } from "../../core/a1.js";
 import type { TabSnapshot } from "../../core/sheet.js";
-import { splitMarkerCells } from "../../apps-script/adapter.js";
+import { splitMarkerCells, toCellValue } from "../../apps-script/adapter.js";
 import { MARKER_KEY } from "../../apps-script/write.js";
 import type { FakeSheet, FakeSpreadsheet } from "./fake/index.js";
 
@@ -19,7 +19,7 @@ export function snapshotOf(sheet: FakeSheet): TabSnapshot {
     for (let c = 1; c <= Math.max(cols, 1); c++) {
       const cell = sheet.peek(r, c);
       const v = cell?.value ?? "";
-      vr.push(v instanceof Date ? v.toISOString().slice(0, 10) : v);
+      vr.push(v instanceof Date ? v.toISOString().slice(0, 10) : toCellValue(v));
       fr.push(cell?.bg ?? null);
     }
     values.push(vr);
