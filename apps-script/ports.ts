@@ -69,6 +69,8 @@ export interface GChartBuilder {
   addRange(range: GRange): GChartBuilder;
   setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): GChartBuilder;
   setOption(option: string, value: string | number | boolean | string[]): GChartBuilder;
+  /** Rows become series (and columns categories). */
+  setTransposeRowsAndColumns(transpose: boolean): GChartBuilder;
   build(): GEmbeddedChart;
 }
 

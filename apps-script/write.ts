@@ -26,7 +26,14 @@
  *   never taken for a finished one.
  */
 import { a1Range, parseA1, parseRange } from "../core/a1.js";
-import { formatMarker, specExtent, type CellValue, type SheetSpec, type Style } from "../core/sheet.js";
+import {
+  formatMarker,
+  seriesColours,
+  specExtent,
+  type CellValue,
+  type SheetSpec,
+  type Style,
+} from "../core/sheet.js";
 import type { GRange, GSheet, GSpreadsheet, GSpreadsheetApp } from "./ports.js";
 
 export const MARKER_KEY = "ladder-sheets";
@@ -238,7 +245,14 @@ function fill(app: GSpreadsheetApp, sheet: GSheet, spec: SheetSpec, marker: stri
     const anchor = parseA1(c.anchor);
     let b = sheet.newChart();
     b = c.kind === "bar" ? b.asBarChart() : b.asColumnChart();
-    if (c.kind === "stackedColumn") b = b.setOption("isStacked", true);
+    if (c.kind === "stackedColumn") {
+      // As in Excel and the command line: zones (rows) are the series, one bar per checkpoint, each
+      // zone in its own colour (the fill of its name cell). Without these Sheets made one series per
+      // checkpoint in its default palette.
+      b = b.setOption("isStacked", true).setTransposeRowsAndColumns(true);
+      const colours = seriesColours(spec, c);
+      if (colours.every((x) => x !== undefined)) b = b.setOption("colors", colours);
+    }
     const chart = b
       .addRange(range(c.dataRange))
       .setPosition(anchor.row + 1, anchor.col + 1, 0, 0)

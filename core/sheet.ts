@@ -185,3 +185,32 @@ export function emptySheet(name: string, rows: number, cols: number, marker: Mar
     charts: [],
   };
 }
+
+function covers(range: string, row: number, col: number): boolean {
+  const p = parseRange(range);
+  return row >= p.row && row < p.row + p.rows && col >= p.col && col < p.col + p.cols;
+}
+
+/** The last style value of `key` covering a cell (later styles win, as in every host). */
+export function styleAt<K extends keyof Style>(
+  spec: SheetSpec,
+  row: number,
+  col: number,
+  key: K,
+): Style[K] | undefined {
+  let out: Style[K] | undefined;
+  for (const s of spec.styles) if (s[key] !== undefined && covers(s.range, row, col)) out = s[key];
+  return out;
+}
+
+/**
+ * Series colours of a chart: the fill of each series' name cell (stacked columns: one series per
+ * row, named down the first column; other charts: one per column, named across the header row).
+ * Every host colours its chart's series with these, as the command line's chart part does.
+ */
+export function seriesColours(spec: SheetSpec, chart: ChartSpec): (string | undefined)[] {
+  const p = parseRange(chart.dataRange);
+  return chart.kind === "stackedColumn"
+    ? Array.from({ length: p.rows - 1 }, (_, i) => styleAt(spec, p.row + 1 + i, p.col, "fill"))
+    : Array.from({ length: p.cols - 1 }, (_, j) => styleAt(spec, p.row, p.col + 1 + j, "fill"));
+}

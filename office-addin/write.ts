@@ -26,6 +26,7 @@
 import { a1, columnLetters, parseRange } from "../core/a1.js";
 import {
   formatMarker,
+  seriesColours,
   specExtent,
   type CellValue,
   type ChartSpec,
@@ -66,23 +67,6 @@ export function metaTexts(spec: SheetSpec): string[] {
     ...(spec.marker ? [formatMarker(spec.marker)] : []),
     ...spec.charts.map((c) => CHART_META_PREFIX + JSON.stringify(c)),
   ];
-}
-
-function covers(range: string, row: number, col: number): boolean {
-  const p = parseRange(range);
-  return row >= p.row && row < p.row + p.rows && col >= p.col && col < p.col + p.cols;
-}
-
-/** The last style value of `key` covering a cell (later styles win, as in every host). */
-export function styleAt<K extends keyof Style>(
-  spec: SheetSpec,
-  row: number,
-  col: number,
-  key: K,
-): Style[K] | undefined {
-  let out: Style[K] | undefined;
-  for (const s of spec.styles) if (s[key] !== undefined && covers(s.range, row, col)) out = s[key];
-  return out;
 }
 
 /**
@@ -155,14 +139,6 @@ function applyStyle(range: XRange, s: Style): void {
       b.color = BORDER;
     }
   }
-}
-
-/** Series colours of a chart: the fill of each series' name cell, as the command line does. */
-export function seriesColours(spec: SheetSpec, chart: ChartSpec): (string | undefined)[] {
-  const p = parseRange(chart.dataRange);
-  return chart.kind === "stackedColumn"
-    ? Array.from({ length: p.rows - 1 }, (_, i) => styleAt(spec, p.row + 1 + i, p.col, "fill"))
-    : Array.from({ length: p.cols - 1 }, (_, j) => styleAt(spec, p.row, p.col + 1 + j, "fill"));
 }
 
 function addChart(sheet: XWorksheet, spec: SheetSpec, c: ChartSpec): void {

@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { planCreate, planRollup } from "../../core/app.js";
 import { findTemplate } from "../../core/catalog.js";
 import { ladderSheet } from "../../core/generate/ladder.js";
-import type { CellValue, SheetSpec } from "../../core/sheet.js";
+import { seriesColours, type CellValue, type SheetSpec } from "../../core/sheet.js";
+import { parseRange } from "../../core/a1.js";
 import { snapshotOf as specSnapshot } from "../../core/snapshot.js";
 import type { LadderTemplate } from "../../core/template.js";
 import {
@@ -131,15 +132,23 @@ describe("writing a tab", () => {
       isStacked: true,
       title: "Staff in each zone per checkpoint",
     });
+    // The same chart as Excel and the command line: zones (rows) as series, in the zones' colours.
+    const chartSpec = summary.charts[0]!;
+    expect(sheet.charts[0]!.transposed).toBe(true);
+    const colours = seriesColours(summary, chartSpec);
+    expect(colours).toHaveLength(parseRange(chartSpec.dataRange).rows - 1);
+    expect(sheet.charts[0]!.options.colors).toEqual(colours);
+    expect(new Set(colours).size).toBe(colours.length);
     const nonBuilder = calls.total - calls.kinds.builder;
     console.log(
       `write summary: ${calls.total} calls (${nonBuilder} touch the document, ${calls.kinds.builder} configure the chart in memory)`,
       calls.methods,
     );
     // The issue's budget is 20: met by the calls that touch the spreadsheet. The chart's builder
-    // (newChart, asColumnChart, 4 setOption, addRange, setPosition, build) adds 9 in-memory calls.
+    // (newChart, asColumnChart, 5 setOption, setTransposeRowsAndColumns, addRange, setPosition,
+    // build) adds 11 in-memory calls.
     expect(nonBuilder).toBeLessThanOrEqual(20);
-    expect(calls.total).toBeLessThanOrEqual(29);
+    expect(calls.total).toBeLessThanOrEqual(31);
     // Column widths: one call per run of equal width.
     expect(calls.methods["Sheet.setColumnWidths"]).toBe(widthRuns(summary.columnWidths).length);
     expect(calls.methods["Sheet.setColumnWidths"]).toBeLessThanOrEqual(2);

@@ -96,6 +96,8 @@ export interface FakeChart extends GEmbeddedChart {
   type: string;
   ranges: FakeRange[];
   position: [number, number, number, number] | null;
+  /** setTransposeRowsAndColumns(true): rows are the series. */
+  transposed: boolean;
   options: Record<string, unknown>;
 }
 
@@ -104,6 +106,7 @@ export class FakeChartBuilder implements GChartBuilder {
   private readonly ranges: FakeRange[] = [];
   private position: [number, number, number, number] | null = null;
   private readonly options: Record<string, unknown> = {};
+  private transposed = false;
   constructor(private readonly log: CallLog) {}
   asColumnChart(): GChartBuilder {
     this.log.hit("EmbeddedChartBuilder.asColumnChart", "builder");
@@ -130,6 +133,12 @@ export class FakeChartBuilder implements GChartBuilder {
     this.options[option] = value;
     return this;
   }
+  // https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder#settransposerowsandcolumnstranspose
+  setTransposeRowsAndColumns(transpose: boolean): GChartBuilder {
+    this.log.hit("EmbeddedChartBuilder.setTransposeRowsAndColumns", "builder");
+    this.transposed = transpose;
+    return this;
+  }
   build(): FakeChart {
     this.log.hit("EmbeddedChartBuilder.build", "builder");
     if (this.ranges.length === 0) throw new Error("A chart needs at least one range.");
@@ -137,6 +146,7 @@ export class FakeChartBuilder implements GChartBuilder {
       type: this.type,
       ranges: [...this.ranges],
       position: this.position,
+      transposed: this.transposed,
       options: { ...this.options },
       getChartId: () => null,
     };
