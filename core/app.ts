@@ -220,6 +220,7 @@ export function planRollup(snapshots: readonly TabSnapshot[], checkpoint: string
     staffCount: rollup.staff.length,
     skipped: rollup.skipped,
     chartCheckpoint: rollup.chartCheckpoint,
+    chartReason: rollup.chartReason,
     zones: Object.fromEntries(rollup.checkpoints.map((cp) => [cp, { ...rollup.distribution[cp]!.byZone }])),
     errors: all.filter((f) => f.severity === "error").length,
     warnings: all.filter((f) => f.severity === "warning").length,

@@ -62,6 +62,8 @@ export interface RollupResult {
   staffCount: number;
   skipped: { tab: string; reason: string }[];
   chartCheckpoint: string;
+  /** Why the chart counts that checkpoint, in a sentence. */
+  chartReason?: string;
   /** zones[checkpoint][zone] = number of staff */
   zones: Record<string, Record<string, number>>;
   errors: number;

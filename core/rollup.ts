@@ -44,8 +44,13 @@ export interface SchoolRollup {
   other: { tab: string; templateId: string; kind: string }[];
   checkpoints: string[];
   distribution: Record<string, Distribution>;
-  /** The checkpoint the grade-band chart counts (the one asked for, else the latest filled in). */
+  /**
+   * The checkpoint the grade-band chart counts: the one asked for, else the latest that most staff
+   * have filled in (one early tab with Jul ticks does not make Jul the school's checkpoint).
+   */
   chartCheckpoint: string;
+  /** Why that checkpoint, in a sentence for people. */
+  chartReason: string;
   /** chartCounts[band - 1][level] = staff of that band at that level (level 0..10). */
   chartCounts: number[][];
 }
@@ -131,11 +136,11 @@ export function rollupSchool(snaps: readonly TabSnapshot[], opts: RollupOptions 
     distribution[cp] = { byLevel, byZone };
   }
 
-  const latest = [...checkpoints].reverse().find((cp) => staff.some((s) => s.levels[cp] !== null));
-  const chartCheckpoint =
-    opts.checkpoint !== undefined && checkpoints.includes(opts.checkpoint)
-      ? opts.checkpoint
-      : (latest ?? checkpoints[0]!);
+  const { checkpoint: chartCheckpoint, reason: chartReason } = chooseCheckpoint(
+    staff,
+    checkpoints,
+    opts.checkpoint,
+  );
   const chartCounts = chart.bands.map(() => Array<number>(MAX_LEVEL + 1).fill(0));
   for (const s of staff) {
     const l = s.levels[chartCheckpoint];
@@ -143,7 +148,42 @@ export function rollupSchool(snaps: readonly TabSnapshot[], opts: RollupOptions 
     const i = chart.bands.findIndex((b) => b.band === s.band);
     if (i >= 0) chartCounts[i]![l]! += 1;
   }
-  return { staff, skipped, other, checkpoints, distribution, chartCheckpoint, chartCounts };
+  return { staff, skipped, other, checkpoints, distribution, chartCheckpoint, chartReason, chartCounts };
+}
+
+/**
+ * The checkpoint to chart: the one asked for; else the latest that more than half of the staff have
+ * filled in; else (nobody has a majority) the one most staff have filled in, the later on a tie.
+ * @example chooseCheckpoint(staff, ["Sep", "Mid", "Jul"]).checkpoint === "Mid"
+ */
+export function chooseCheckpoint(
+  staff: readonly Pick<StaffEntry, "levels">[],
+  checkpoints: readonly string[],
+  asked?: string,
+): { checkpoint: string; reason: string } {
+  if (asked !== undefined && checkpoints.includes(asked))
+    return { checkpoint: asked, reason: `${asked} was asked for.` };
+  const filled = checkpoints.map(
+    (cp) => staff.filter((s) => s.levels[cp] !== null && s.levels[cp] !== undefined).length,
+  );
+  const n = staff.length;
+  const of = (i: number): string => `${filled[i]!} of ${n} staff`;
+  for (let i = checkpoints.length - 1; i >= 0; i--)
+    if (filled[i]! * 2 > n)
+      return {
+        checkpoint: checkpoints[i]!,
+        reason: `${checkpoints[i]!} is the latest checkpoint most staff have filled in (${of(i)}).`,
+      };
+  let best = 0;
+  filled.forEach((f, i) => {
+    if (f >= filled[best]!) best = i;
+  });
+  if (filled[best] === 0)
+    return { checkpoint: checkpoints[0]!, reason: `Nobody has filled in a checkpoint yet.` };
+  return {
+    checkpoint: checkpoints[best]!,
+    reason: `No checkpoint is filled in by most staff yet; ${checkpoints[best]!} has the most (${of(best)}).`,
+  };
 }
 
 /** design §5: `{"staff": [...], "skipped": [...]}`. */

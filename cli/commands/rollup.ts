@@ -10,7 +10,7 @@ import { rollupJson, type SchoolRollup } from "../../core/rollup.js";
 import { CHECKPOINTS } from "../../core/template.js";
 import { parse, positionals } from "../args.js";
 import { EXIT, type Command } from "../command.js";
-import { json, plural, table } from "../format.js";
+import { json, plural, sentence, table } from "../format.js";
 import type { Io } from "../io.js";
 import { saveBook } from "../xlsx/book.js";
 import { readWorkbook } from "../xlsx/read.js";
@@ -20,9 +20,10 @@ import { replaceOwnTabs, requireXlsx } from "../workbook.js";
 export function printSummary(io: Io, rollup: SchoolRollup): void {
   const zones = gradeBands().zones;
   const cps = rollup.checkpoints;
-  const rows = [...zones]
-    .reverse()
-    .map((z) => [`${z.symbol} ${z.label}`, ...cps.map((cp) => rollup.distribution[cp]?.byZone[z.zone] ?? 0)]);
+  const rows = zones.map((z) => [
+    `${z.symbol} ${z.label}`,
+    ...cps.map((cp) => rollup.distribution[cp]?.byZone[z.zone] ?? 0),
+  ]);
   rows.push(["Not filled in / no band", ...cps.map((cp) => rollup.distribution[cp]?.byZone.none ?? 0)]);
   io.out(`${plural(rollup.staff.length, "member")} of staff rolled up. Staff in each zone:`);
   for (const line of table([["Zone", ...cps], ...rows])) io.out(`  ${line}`);
@@ -32,7 +33,13 @@ export function printSummary(io: Io, rollup: SchoolRollup): void {
   io.out(
     `Findings: ${plural(errors, "error")} on ${plural(withErrors, "tab")}, ${plural(all.length - errors, "warning")}.`,
   );
-  for (const s of rollup.skipped) io.out(`Skipped '${s.tab}': ${s.reason}`);
+  const erring = rollup.staff.filter((s) => s.findings.some((f) => f.severity === "error"));
+  if (erring.length > 0) {
+    io.out("Tabs with colouring errors (npx ladder check FILE --tab NAME shows what to fix):");
+    for (const s of erring) io.out(`  ${s.tab}`);
+  }
+  io.out(`The grade-band chart counts ${rollup.chartCheckpoint}: ${rollup.chartReason}`);
+  for (const s of rollup.skipped) io.out(`Skipped '${s.tab}': ${sentence(s.reason)}`);
 }
 
 function checkpointOption(v: string | undefined): string | undefined {

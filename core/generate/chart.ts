@@ -18,7 +18,7 @@ export function gradeBandChartSheet(chart: ChartTemplate, rollup: SchoolRollup |
   b.style(b.range(t, 0, t, cols - 1), { bold: true, fontSize: TITLE_SIZE });
   b.paragraph(
     rollup
-      ? `Each cell shows the zone and, in brackets, how many staff of that band are at that level at ${rollup.chartCheckpoint}.`
+      ? `Each cell shows the zone and, in brackets, how many staff of that band are at that level at ${rollup.chartCheckpoint}. ${rollup.chartReason}`
       : "Each cell shows the zone a level falls in for each grade band.",
   );
   b.row();

@@ -63,7 +63,7 @@ export function schoolSummarySheet(
   // Zones per checkpoint: the chart's data.
   const z0 = b.row(["Zone", ...cps]);
   b.style(b.range(z0, 0, z0, cps.length), { bold: true, fill: HEADER_FILL, border: true });
-  for (const zone of [...ZONES].reverse()) {
+  for (const zone of ZONES) {
     const zs = chart.zones.find((x) => x.zone === zone)!;
     const row = b.row([
       `${zs.symbol} ${zs.label}`,

@@ -117,6 +117,28 @@ describe("rollup", () => {
     expect(await staffTabs(file)).toEqual(before);
   }, 240_000);
 
+  it("prints zones from Below to Beyond, names the tabs with errors, and says which checkpoint the chart counts and why", () => {
+    const file = join(dir, "words.xlsx");
+    expect(ladder("demo", file).code).toBe(0);
+    const out = ladder("rollup", file).stdout;
+    const zoneLines = out.split("\n").filter((l) => /^ {2}\S+ (Below|Entry|Expected|Beyond) /.test(l));
+    expect(zoneLines.map((l) => /(Below|Entry|Expected|Beyond)/.exec(l)![1])).toEqual([
+      "Below",
+      "Entry",
+      "Expected",
+      "Beyond",
+    ]);
+    expect(out).toMatch(/Tabs with colouring errors .*:\n( {2}\S.*\n)+/);
+    const json = JSON.parse(ladder("rollup", file, "--json").stdout) as {
+      staff: { tab: string; findings: { severity: string }[] }[];
+    };
+    for (const s of json.staff.filter((x) => x.findings.some((f) => f.severity === "error")))
+      expect(out).toContain(`\n  ${s.tab}\n`);
+    expect(out).toMatch(
+      /The grade-band chart counts (Sep|Mid|Jul): \1 is the latest checkpoint most staff have filled in \(\d+ of \d+ staff\)\./,
+    );
+  });
+
   it("refuses a checkpoint that does not exist", () => {
     const file = copy("school-original.xlsx", "cp.xlsx");
     const r = ladder("rollup", file, "--checkpoint", "Dec");

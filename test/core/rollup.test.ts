@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planRollup, planTrust } from "../../core/app.js";
 import { gradeBands } from "../../core/catalog.js";
-import { rollupJson, rollupSchool } from "../../core/rollup.js";
+import { chooseCheckpoint, rollupJson, rollupSchool } from "../../core/rollup.js";
 import { snapshotOf } from "../../core/snapshot.js";
 import { resolveBand, zoneOf } from "../../core/zones.js";
 import { AMBER, ANN, GREEN, ladderSnap, paint, paintRun, statementCell } from "../helpers.js";
@@ -169,5 +169,38 @@ describe("blank tabs", () => {
     const r = rollupSchool([coloured, worded]);
     expect(r.skipped.map((s) => s.tab)).toEqual(["Painted", "Notes"]);
     expect(r.skipped.every((s) => s.reason.length > 0)).toBe(true);
+  });
+});
+
+describe("the checkpoint the grade-band chart counts", () => {
+  const staff = (...cols: (number | null)[][]) =>
+    cols[0]!.map((_, i) => ({ levels: { Sep: cols[0]![i]!, Mid: cols[1]![i]!, Jul: cols[2]![i]! } }));
+  const CPS = ["Sep", "Mid", "Jul"];
+
+  it("is the latest one most staff have filled in, not one early tab's Jul", () => {
+    // Seven staff: all filled in Sep and Mid, one in Jul.
+    const s = staff([1, 2, 3, 1, 2, 3, 1], [2, 2, 3, 2, 2, 3, 1], [3, null, null, null, null, null, null]);
+    expect(chooseCheckpoint(s, CPS)).toEqual({
+      checkpoint: "Mid",
+      reason: "Mid is the latest checkpoint most staff have filled in (7 of 7 staff).",
+    });
+  });
+
+  it("takes the one filled in most when none has a majority, and says so", () => {
+    const s = staff([1, null, null, null], [null, 2, 2, null], [null, null, null, 3]);
+    expect(chooseCheckpoint(s, CPS)).toEqual({
+      checkpoint: "Mid",
+      reason: "No checkpoint is filled in by most staff yet; Mid has the most (2 of 4 staff).",
+    });
+    expect(chooseCheckpoint(staff([null], [null], [null]), CPS).reason).toBe(
+      "Nobody has filled in a checkpoint yet.",
+    );
+  });
+
+  it("is the one asked for when there is one", () => {
+    expect(chooseCheckpoint(staff([1], [null], [null]), CPS, "Jul")).toEqual({
+      checkpoint: "Jul",
+      reason: "Jul was asked for.",
+    });
   });
 });

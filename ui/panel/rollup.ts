@@ -73,7 +73,7 @@ export function rollupSection(ctx: Ctx): HTMLElement {
         h(
           "p",
           {},
-          `${r.staffCount} staff rolled up into ${r.tabs.map((t) => `'${t}'`).join(" and ")}. The grade-band chart counts ${r.chartCheckpoint}. ${found}`,
+          `${r.staffCount} staff rolled up into ${r.tabs.map((t) => `'${t}'`).join(" and ")}. The grade-band chart counts ${r.chartCheckpoint}: ${r.chartReason ?? ""} ${found}`,
         ),
         zoneTable(r),
         r.skipped.length
