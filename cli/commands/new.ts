@@ -43,8 +43,9 @@ export const newTabs: Command = {
   name: "new",
   summary: "add a staff tab (or one per row of a staff CSV) to a workbook",
   help: `Usage:
-  ladder new FILE --template ID --name NAME --band BAND [--role ROLE] [--appraiser NAME] [--ticks] [--up-to N]
-  ladder new FILE --template ID --staff STAFF.csv [--ticks] [--up-to N]
+  ladder new FILE --template ID --name NAME --band BAND [--role ROLE] [--appraiser NAME]
+                  [--ticks] [--up-to N] [--allow-duplicate]
+  ladder new FILE --template ID --staff STAFF.csv [--ticks] [--up-to N] [--allow-duplicate]
 
 Adds tabs to FILE (an .xlsx workbook; created if missing). Existing tabs are never changed.
 Someone who already has a tab of this template is refused (nothing is written) unless you add

@@ -32,8 +32,9 @@ export function zoneText(chart: ChartTemplate, zone: Zone | null): string {
   return `${z.symbol} ${z.label}`;
 }
 
+/** One block per person (at most 60), then the number, so the bar is read, not guessed. */
 function bar(n: number): string {
-  return n > 0 ? "█".repeat(Math.min(n, 60)) : "";
+  return n > 0 ? `${"█".repeat(Math.min(n, 60))} ${n}` : "";
 }
 
 export function schoolSummarySheet(
@@ -85,7 +86,7 @@ export function schoolSummarySheet(
   b.row();
 
   // Levels per checkpoint, with a text bar for the chart checkpoint.
-  const l0 = b.row(["Level", ...cps, `${r.chartCheckpoint} (bar)`]);
+  const l0 = b.row(["Level", ...cps, `${r.chartCheckpoint}: one block per person`]);
   b.style(b.range(l0, 0, l0, cps.length + 1), { bold: true, fill: HEADER_FILL, border: true });
   for (let l = MAX_LEVEL; l >= 0; l--) {
     const name = l === 0 ? "Level 1 not yet complete" : (chart.levels.find((x) => x.level === l)?.name ?? "");
