@@ -7,6 +7,7 @@ import { gradeBands } from "./catalog.js";
 import { LadderError } from "./errors.js";
 import { HEADER_FILL, SheetBuilder, TITLE_SIZE } from "./generate/builder.js";
 import { findHeader, norm, text } from "./read/layout.js";
+import { rollupSchool } from "./rollup.js";
 import type { TabSnapshot } from "./sheet.js";
 import { CHECKPOINTS, ZONES, type ChartTemplate, type Template, type Zone } from "./template.js";
 
@@ -64,6 +65,30 @@ export function readSchoolSummary(
     warnings += Number(row[header.cols.get("warnings")!]) || 0;
   }
   return { school, staff, zones, errors, warnings };
+}
+
+/**
+ * Whether a school's summary still tells the truth about its staff tabs: the staff and the zones at
+ * each checkpoint it counted, against a roll-up of the tabs as they are now (a person added since,
+ * or cells coloured since). A sentence saying what changed, or null when it is up to date.
+ * @example summaryStaleness(readSchoolSummary("Oak", summaryTab), snapshots) === null
+ */
+export function summaryStaleness(
+  counts: SchoolCounts,
+  snapshots: readonly TabSnapshot[],
+  templates?: readonly Template[],
+): string | null {
+  const now = rollupSchool(snapshots, templates ? { templates } : {});
+  if (now.staff.length !== counts.staff)
+    return `its school summary counts ${counts.staff} staff, but it has ${now.staff.length} staff tabs now.`;
+  const changed = CHECKPOINTS.filter((cp) =>
+    (["none", ...ZONES] as const).some(
+      (z) => (now.distribution[cp]?.byZone[z] ?? 0) !== (counts.zones[cp]?.[z] ?? 0),
+    ),
+  );
+  return changed.length === 0
+    ? null
+    : `staff tabs have changed at ${changed.join(" and ")} since its school summary was made.`;
 }
 
 function pct(n: number, d: number): string {

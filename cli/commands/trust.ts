@@ -8,6 +8,7 @@ import { basename } from "node:path";
 import { planTrust, SUMMARY_TAB } from "../../core/app.js";
 import { isLadderError, LadderError } from "../../core/errors.js";
 import { parseMarker, type TabSnapshot } from "../../core/sheet.js";
+import { readSchoolSummary, summaryStaleness } from "../../core/trust.js";
 import { parse, required } from "../args.js";
 import { EXIT, type Command } from "../command.js";
 import { json, plural, sentence } from "../format.js";
@@ -26,6 +27,16 @@ function bar(done: number, total: number): string {
   const width = 20;
   const full = total === 0 ? width : Math.round((done / total) * width);
   return `[${"#".repeat(full)}${"-".repeat(width - full)}] ${done}/${total}`;
+}
+
+/** What changed since a school's summary was made, or null (also when it cannot be read: planTrust says so). */
+function staleness(school: string, summary: TabSnapshot, snapshots: readonly TabSnapshot[]): string | null {
+  try {
+    return summaryStaleness(readSchoolSummary(school, summary), snapshots);
+  } catch (e) {
+    if (isLadderError(e)) return null;
+    throw e;
+  }
 }
 
 export const trust: Command = {
@@ -80,6 +91,11 @@ Options:
             `${file} has no school summary tab. Run 'npx ladder rollup ${file}' first.`,
           );
         summaries.push({ school, snapshot });
+        const stale = staleness(school, snapshot, snapshots);
+        if (stale !== null)
+          io.err(
+            `ladder trust: ${file} is out of date: ${stale} Run 'npx ladder rollup ${file}' to bring it up to date, then run trust again.`,
+          );
       } catch (e) {
         if (!isLadderError(e)) throw e;
         problems.push(e.message);

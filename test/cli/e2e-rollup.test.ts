@@ -186,6 +186,26 @@ describe("trust", () => {
     expect(text.some((t) => t.includes("Ann Lee"))).toBe(false); // counts only, no names
   });
 
+  it("warns when a school's summary is older than its staff tabs, and says how to refresh it", () => {
+    const oak = copy("school-original.xlsx", "Stale Oak.xlsx");
+    expect(ladder("rollup", oak).code).toBe(0);
+    const out = join(dir, "stale-trust.xlsx");
+    const fresh = ladder("trust", oak, "-o", out);
+    expect(fresh.code).toBe(0);
+    expect(fresh.stderr).toBe("");
+    // A newcomer after the roll-up: the trust still reads the old summary, and says so.
+    expect(
+      ladder("new", oak, "--template", "leadership-ladder", "--name", "Nia Newcomer", "--band", "2").code,
+    ).toBe(0);
+    const stale = ladder("trust", oak, "-o", out);
+    expect(stale.code).toBe(0);
+    expect(stale.stderr).toMatch(
+      /^ladder trust: .*Stale Oak\.xlsx is out of date: its school summary counts 3 staff, but it has 4 staff tabs now\. Run 'npx ladder rollup .*Stale Oak\.xlsx' to bring it up to date, then run trust again\.\n$/,
+    );
+    expect(ladder("rollup", oak).code).toBe(0);
+    expect(ladder("trust", oak, "-o", out).stderr).toBe("");
+  });
+
   it("--json prints the schools and problems", () => {
     const oak = join(dir, "Oak Primary.xlsx");
     const r = ladder("trust", oak, "-o", join(dir, "trust2.xlsx"), "--json");
