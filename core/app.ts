@@ -224,6 +224,10 @@ export function planRollup(snapshots: readonly TabSnapshot[], checkpoint: string
     zones: Object.fromEntries(rollup.checkpoints.map((cp) => [cp, { ...rollup.distribution[cp]!.byZone }])),
     errors: all.filter((f) => f.severity === "error").length,
     warnings: all.filter((f) => f.severity === "warning").length,
+    errorTabs: rollup.staff.flatMap((s) => {
+      const first = s.findings.find((f) => f.severity === "error");
+      return first ? [{ tab: s.tab, cell: first.cell }] : [];
+    }),
     zoneKey: chart.zones.map(({ zone, label, symbol, fill }) => ({ zone, label, symbol, fill })),
   };
   return { rollup, sheets, result };

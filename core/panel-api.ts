@@ -68,6 +68,8 @@ export interface RollupResult {
   zones: Record<string, Record<string, number>>;
   errors: number;
   warnings: number;
+  /** Staff tabs with colouring errors, each with its first error's cell, so a panel can name and link them. */
+  errorTabs?: { tab: string; cell: string }[];
   /** How each zone is shown (word, symbol, fill), in chart order, so panels never rely on colour alone. */
   zoneKey?: { zone: string; label: string; symbol: string; fill: string }[];
 }

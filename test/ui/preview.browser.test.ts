@@ -69,6 +69,14 @@ describe("preview", () => {
     const finding = panel().locator("button.finding", { hasText: "C14" });
     await finding.waitFor();
     expect(await finding.textContent()).toMatch(/Error C14 · Sep/);
+    // Honest status: an error is never "Done"; it says how many and where, and focus is on the finding.
+    await expect
+      .poll(() => status().locator(".status-message").textContent())
+      .toBe(
+        "Needs attention: 'Dana Green' has 1 colouring error; the first is at C14 (Sep). Choose a finding below to go to its cell.",
+      );
+    expect(await status().getAttribute("data-tone")).toBe("warn");
+    expect(await page.evaluate(() => document.activeElement?.textContent ?? "")).toMatch(/C14/);
     await finding.click();
     await expect.poll(() => page.locator("td.selected [data-cell]").getAttribute("data-cell")).toBe("C14");
     await screenshot(page, "preview-check", false);
@@ -114,6 +122,22 @@ describe("preview", () => {
     expect(await panel().locator(".rollup-result").first().textContent()).toMatch(/4 staff rolled up/);
     await button.click();
     await expect.poll(() => status().textContent()).toMatch(/Rolled up 4 staff/);
+    // The tab with the colouring error is named in the status and is a button to its first error.
+    // Dana Green's tab (made above) has a green below a gap.
+    const tone = await status().getAttribute("data-tone");
+    const errorTabs = panel().locator(".error-tabs button");
+    expect(await errorTabs.count()).toBeGreaterThan(0);
+    expect(tone).toBe("warn");
+    expect(await status().textContent()).toMatch(
+      /^Needs attention: Rolled up 4 staff, but \d+ tabs? ha(s|ve) colouring errors: /,
+    );
+    expect(await status().textContent()).not.toMatch(/Done/);
+    await errorTabs.first().click();
+    const [tab, cellRef] = /^(.*) \((\w+\d+)\)$/
+      .exec((await errorTabs.first().textContent()) ?? "")!
+      .slice(1);
+    await expect.poll(() => page.locator("td.selected [data-cell]").getAttribute("data-cell")).toBe(cellRef);
+    expect(tab).toBeTruthy();
     const names = await tabNames();
     expect(names.filter((n) => n === "School summary")).toHaveLength(1);
     expect(names.filter((n) => n === "Grade-band chart")).toHaveLength(1);

@@ -139,7 +139,30 @@ export function checkSection(ctx: Ctx): CheckSection {
       if (json === lastJson) return;
       lastJson = json;
       render(r);
-      if (!quiet) ctx.status.show("ok", `Checked '${r.tab}'.`);
+      if (!quiet) {
+        const errs = r.findings.filter((f) => f.severity === "error");
+        const warns = r.findings.length - errs.length;
+        if (errs.length > 0) {
+          // Honest status: errors are never "Done". Say how many, where the first is, and take the
+          // person there: the first error's finding gets focus (Enter goes to its cell).
+          ctx.status.show(
+            "warn",
+            `'${r.tab}' has ${countText(errs.length, "colouring error")}; the first is at ${errs[0]!.cell}${errs[0]!.checkpoint ? ` (${errs[0]!.checkpoint})` : ""}. Choose a finding below to go to its cell.`,
+          );
+          const first = buttons().find((b) => b.classList.contains("error"));
+          if (first) {
+            rove(first);
+            first.focus();
+            first.scrollIntoView?.({ block: "nearest" });
+          }
+        } else
+          ctx.status.show(
+            "ok",
+            warns > 0
+              ? `Checked '${r.tab}': no colouring errors, ${countText(warns, "warning")} worth a look.`
+              : `Checked '${r.tab}': no problems found.`,
+          );
+      }
     } finally {
       inFlight = false;
     }

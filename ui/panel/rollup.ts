@@ -55,7 +55,7 @@ export function rollupSection(ctx: Ctx): HTMLElement {
   const checkpoint = h(
     "select",
     { name: "checkpoint" },
-    h("option", { value: "" }, "The latest filled in"),
+    h("option", { value: "" }, "The latest most staff have filled in"),
     ...CHECKPOINTS.map((cp) => h("option", { value: cp }, cp)),
   );
   const button = h("button", { type: "button", class: "primary" }, "Roll up the school");
@@ -64,10 +64,23 @@ export function rollupSection(ctx: Ctx): HTMLElement {
   button.addEventListener("click", () => {
     void ctx.act(button, "Rolling up…", "The roll-up did not finish.", async () => {
       const r = await ctx.api.rollupSchool(checkpoint.value || undefined);
+      const bad = r.errorTabs ?? [];
       const found =
-        r.errors + r.warnings > 0
-          ? `Staff tabs have ${r.errors} error${r.errors === 1 ? "" : "s"} and ${r.warnings} warning${r.warnings === 1 ? "" : "s"}: check those tabs.`
-          : "No problems found in staff tabs.";
+        r.errors > 0
+          ? `${bad.length} staff tab${bad.length === 1 ? " has" : "s have"} colouring errors (listed below).`
+          : r.warnings > 0
+            ? `No colouring errors; ${r.warnings} warning${r.warnings === 1 ? "" : "s"} worth a look.`
+            : "No problems found in staff tabs.";
+      // Each tab with errors is a button that goes to its first error, so the leader can chase it.
+      const goTo = bad.map(({ tab, cell }) => {
+        const b = h("button", { type: "button", class: "link" }, `${tab} (${cell})`);
+        b.addEventListener("click", () => {
+          ctx.api
+            .selectCell(tab, cell)
+            .catch((e: unknown) => ctx.status.error(e, "Could not go to the tab."));
+        });
+        return h("li", {}, b);
+      });
       replace(
         out,
         h(
@@ -75,6 +88,9 @@ export function rollupSection(ctx: Ctx): HTMLElement {
           {},
           `${r.staffCount} staff rolled up into ${r.tabs.map((t) => `'${t}'`).join(" and ")}. The grade-band chart counts ${r.chartCheckpoint}: ${r.chartReason ?? ""} ${found}`,
         ),
+        goTo.length
+          ? h("ul", { class: "error-tabs", "aria-label": "Tabs with colouring errors" }, ...goTo)
+          : null,
         zoneTable(r),
         r.skipped.length
           ? h(
@@ -85,7 +101,18 @@ export function rollupSection(ctx: Ctx): HTMLElement {
             )
           : null,
       );
-      ctx.status.show("ok", `Rolled up ${r.staffCount} staff.`);
+      if (bad.length > 0) {
+        ctx.status.show(
+          "warn",
+          `Rolled up ${r.staffCount} staff, but ${bad.length} tab${bad.length === 1 ? " has" : "s have"} colouring errors: ${bad
+            .slice(0, 5)
+            .map((b) => b.tab)
+            .join(
+              ", ",
+            )}${bad.length > 5 ? ` and ${bad.length - 5} more` : ""}. The roll-up counts their levels as coloured; fix them and roll up again.`,
+        );
+        out.querySelector<HTMLButtonElement>(".error-tabs button")?.focus();
+      } else ctx.status.show("ok", `Rolled up ${r.staffCount} staff.`);
     });
   });
 

@@ -1,12 +1,22 @@
 /**
  * The panel's one status area: progress, results and errors in plain words, in an aria-live region
  * so screen readers hear them, with a "Details" disclosure for the lines behind an error. Errors say
- * "Problem:" in words, so colour is never the only signal.
+ * "Problem:" and results that need attention (a check or roll-up that found colouring errors) say
+ * "Needs attention:" in words, so colour is never the only signal and errors are never "Done".
+ * Each message is scrolled into view, so it appears where the person is looking.
  */
 import { h, replace } from "./dom.js";
 import { toPanelError } from "./errors.js";
 
-export type Tone = "info" | "busy" | "ok" | "error";
+export type Tone = "info" | "busy" | "ok" | "warn" | "error";
+
+const PREFIX: Record<Tone, string> = {
+  info: "",
+  busy: "",
+  ok: "Done: ",
+  warn: "Needs attention: ",
+  error: "Problem: ",
+};
 
 export class Status {
   readonly el: HTMLElement;
@@ -35,11 +45,13 @@ export class Status {
   show(tone: Tone, text: string, details: readonly string[] = []): void {
     this.el.hidden = false;
     this.el.dataset.tone = tone;
-    const prefix = tone === "error" ? "Problem: " : tone === "ok" ? "Done: " : "";
+    const prefix = PREFIX[tone];
     replace(this.message, prefix ? h("strong", {}, prefix) : null, text);
     replace(this.detailsList, ...details.map((d) => h("li", {}, d)));
     this.detailsBox.hidden = details.length === 0;
     this.detailsBox.open = false;
+    // jsdom and old hosts have no scrollIntoView; the message is still there.
+    if (tone !== "busy") this.el.scrollIntoView?.({ block: "nearest" });
   }
 
   error(e: unknown, context?: string): void {
