@@ -49,8 +49,9 @@ function start(): void {
     h(
       "div",
       { class: "preview" },
+      // The workbook is the page's main content; the panel beside it is the <aside>.
       h(
-        "section",
+        "main",
         { class: "book", "aria-label": "Workbook" },
         h(
           "div",

@@ -50,7 +50,9 @@ export function mountPanel(root: HTMLElement, api: PanelApi, opts: PanelOptions)
     root,
     h("header", { class: "panel-head" }, h("h1", {}, "Leadership Ladder")),
     status.el,
-    h("main", {}, body),
+    // The panel is the page in Sheets and Excel, so its body is the page's <main>; in the preview it
+    // sits inside the page's panel <aside>, where a <main> would be a landmark inside a landmark.
+    opts.host === "preview" ? h("div", { class: "panel-main" }, body) : h("main", {}, body),
   );
 
   const load = async (): Promise<void> => {

@@ -123,7 +123,7 @@ describe("preview", () => {
     await button.click();
     await expect.poll(() => status().textContent()).toMatch(/Rolled up 4 staff/);
     // The tab with the colouring error is named in the status and is a button to its first error.
-    // Dana Green's tab (made above) has a green below a gap.
+    // The preview's demo workbook has tabs with colouring mistakes.
     const tone = await status().getAttribute("data-tone");
     const errorTabs = panel().locator(".error-tabs button");
     expect(await errorTabs.count()).toBeGreaterThan(0);

@@ -1,0 +1,80 @@
+/**
+ * axe-core (Deque's accessibility engine, run in Chromium) over the preview in the states a person
+ * meets: first load; every section open after a check and a roll-up; the summary tab shown; a
+ * staff-list error. Every
+ * violation is listed by rule and node, so a failure says what to fix.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { startPreview, type Preview } from "../../scripts/preview-server.js";
+import { launch, newPage } from "./browser.js";
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let browser: Browser;
+let preview: Preview;
+beforeAll(async () => {
+  browser = await launch();
+  preview = await startPreview(0);
+});
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+});
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  nodes: string[];
+}
+
+/** Run axe on the whole page (evaluated through the DevTools protocol, outside the page's CSP). */
+async function axe(page: Page): Promise<Violation[]> {
+  const json = (await page.evaluate(
+    `(async () => { ${AXE}; const r = await axe.run(document); return JSON.stringify(r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }))); })()`,
+  )) as string;
+  return JSON.parse(json) as Violation[];
+}
+
+async function open(): Promise<Page> {
+  const { page } = await newPage(browser);
+  await page.goto(preview.url);
+  await page.getByRole("button", { name: "Create tab" }).waitFor();
+  return page;
+}
+
+describe("accessibility (axe-core) in the preview", () => {
+  it("first load: no violations", async () => {
+    const page = await open();
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("after a check and a roll-up, with every section open: no violations", async () => {
+    const page = await open();
+    const panel = page.locator("aside.panel-frame");
+    await panel.getByRole("button", { name: "Check this tab" }).click();
+    await panel.locator(".check-summary p").first().waitFor();
+    for (const name of ["Roll up", "More"]) await panel.locator("summary", { hasText: name }).first().click();
+    await panel.getByRole("button", { name: "Roll up the school" }).click();
+    await panel.locator("table.zones").waitFor();
+    expect(await axe(page)).toEqual([]);
+    // The school summary tab shown in the workbook grid.
+    await page.locator(".tabstrip [role=tab]", { hasText: "School summary" }).click();
+    await expect.poll(() => page.locator(".grid").textContent()).toContain("Not filled in / no band");
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("a staff-list error: no violations", async () => {
+    const page = await open();
+    const panel = page.locator("aside.panel-frame");
+    await panel.getByLabel("A staff list (paste it)").check();
+    await panel.getByRole("textbox", { name: "Staff list" }).fill("name,band\nPat One,3\n,4\n");
+    await panel.locator(".list-check .bad").waitFor();
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+});
