@@ -32,9 +32,9 @@ interface Violation {
 
 /** Run axe on the whole page (evaluated through the DevTools protocol, outside the page's CSP). */
 async function axe(page: Page): Promise<Violation[]> {
-  const json = (await page.evaluate(
+  const json = await page.evaluate<string>(
     `(async () => { ${AXE}; const r = await axe.run(document); return JSON.stringify(r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }))); })()`,
-  )) as string;
+  );
   return JSON.parse(json) as Violation[];
 }
 
