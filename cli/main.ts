@@ -11,12 +11,13 @@ import { check } from "./commands/check.js";
 import { demo } from "./commands/demo.js";
 import { newTabs } from "./commands/new.js";
 import { rollup } from "./commands/rollup.js";
+import { report } from "./commands/report.js";
 import { templates } from "./commands/templates.js";
 import { trust } from "./commands/trust.js";
 import { sentence } from "./format.js";
 import type { Io } from "./io.js";
 
-export const COMMANDS: readonly Command[] = [demo, newTabs, templates, check, rollup, trust];
+export const COMMANDS: readonly Command[] = [demo, newTabs, templates, check, rollup, trust, report];
 
 const MAX_DETAILS = 20;
 

@@ -28,6 +28,14 @@ export interface StaffEntry {
   /** Latest level minus earliest level among filled checkpoints; null with fewer than two. */
   movement: number | null;
   findings: Finding[];
+  // The year record (issue 14); optional until the year roll-up (branch h-record) fills them.
+  target?: number | null;
+  gap?: number | null;
+  /** STAR steps done, 0-6. */
+  star?: number;
+  starTitle?: string | null;
+  objectivesSet?: number;
+  reviewed?: Record<string, boolean>;
 }
 
 export interface Distribution {
@@ -53,6 +61,13 @@ export interface SchoolRollup {
   chartReason: string;
   /** chartCounts[band - 1][level] = staff of that band at that level (level 0..10). */
   chartCounts: number[][];
+  // The year (issue 14); optional until the year roll-up (branch h-record) fills it.
+  year?: {
+    withTarget: number;
+    reachedTarget: number;
+    starReady: { name: string; tab: string; title: string | null }[];
+    movement: { from: string; to: string; up: number; same: number; down: number }[];
+  };
 }
 
 export interface RollupOptions {

@@ -19,7 +19,7 @@ beforeAll(() => {
 });
 
 describe("help and usage", () => {
-  it.each(["demo", "new", "templates", "check", "rollup", "trust"])("ladder %s --help", (cmd) => {
+  it.each(["demo", "new", "templates", "check", "rollup", "trust", "report"])("ladder %s --help", (cmd) => {
     const r = ladder(cmd, "--help");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^Usage:[\\s\\S]*ladder ${cmd}`));
@@ -32,7 +32,7 @@ describe("help and usage", () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr.trim().split("\n")).toHaveLength(1);
     expect(unknown.stderr).toBe(
-      "ladder: 'frobnicate' is not a command. Commands: demo, new, templates, check, rollup, trust. See: ladder --help.\n",
+      "ladder: 'frobnicate' is not a command. Commands: demo, new, templates, check, rollup, trust, report. See: ladder --help.\n",
     );
     expect(ladder("chek").stderr).toMatch(/^ladder: 'chek' is not a command\. Did you mean 'check'\?/);
     const bad = ladder("check", "x.xlsx", "--nope");

@@ -14,7 +14,7 @@ beforeAll(() => {
   dir = tempDir("help");
 });
 
-const COMMANDS = ["demo", "new", "templates", "check", "rollup", "trust"];
+const COMMANDS = ["demo", "new", "templates", "check", "rollup", "trust", "report"];
 
 describe("--help", () => {
   it("the command list", () => {

@@ -1,0 +1,59 @@
+// Level against target: read back from the report's table; a missing target says "not set".
+import { describe, expect, it } from "vitest";
+import type { SchoolRollup, StaffEntry } from "../../core/rollup.js";
+import { schoolReport } from "../../core/report/report.js";
+import { HOSTILE_NAMES } from "../bad-inputs/hostile-names.js";
+
+function person(name: string, levels: Record<string, number | null>, target?: number | null): StaffEntry {
+  const base: StaffEntry = {
+    tab: name,
+    name,
+    role: "",
+    appraiser: "",
+    band: 1,
+    bandText: "A",
+    expected: "1-2",
+    levels,
+    zones: {},
+    movement: null,
+    findings: [],
+  };
+  return target === undefined
+    ? base
+    : { ...base, target, gap: target === null ? null : target - (levels["Jul"] ?? levels["Sep"] ?? 0) };
+}
+
+describe("target section", () => {
+  it("rows hold each person's latest level and target, or 'not set'", () => {
+    const staff = [
+      person("Ann", { Sep: 3, Jul: 5 }, 6),
+      person("Ben", { Sep: 2, Jul: null }),
+      ...HOSTILE_NAMES.slice(0, 5).map(([, n], i) => person(n, { Sep: i, Jul: null }, null)),
+    ];
+    const r: SchoolRollup = {
+      staff,
+      skipped: [],
+      other: [],
+      checkpoints: ["Sep", "Jul"],
+      distribution: {},
+      chartCheckpoint: "Jul",
+      chartReason: "",
+      chartCounts: [],
+    };
+    const html = schoolReport(r, "Oak <School>");
+    expect(html).not.toContain("<School>");
+    const body = /<table id="targets">.*?<tbody>(.*?)<\/tbody>/.exec(html)?.[1] ?? "";
+    const rows = [...body.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) =>
+      [...(m[1] ?? "").matchAll(/<td>(.*?)<\/td>/g)].map((c) => c[1] ?? ""),
+    );
+    expect(rows).toHaveLength(staff.length);
+    rows.forEach((cells, i) => {
+      const s = staff[i] as StaffEntry;
+      expect(cells[2]).toBe(s.target == null ? "not set" : String(s.target));
+      const latest = s.levels["Jul"] ?? s.levels["Sep"];
+      expect(cells[1]).toBe(String(latest));
+    });
+    expect(html).toContain("@media print");
+    expect(html).not.toMatch(/<script|<link|src=|url\(/);
+  });
+});
