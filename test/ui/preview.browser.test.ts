@@ -57,6 +57,22 @@ describe("preview", () => {
     expect(watch.cspViolations).toEqual([]);
   });
 
+  it("lists every missing field at once, and clears the form after a create so Enter twice makes one tab", async () => {
+    await panel().getByRole("button", { name: "Create tab" }).click();
+    await expect
+      .poll(() => status().locator(".status-message").textContent())
+      .toBe("Problem: Give a name and a grade band first.");
+    expect(await panel().getByLabel("Name").getAttribute("aria-invalid")).toBe("true");
+    expect(await panel().getByLabel("Grade band").getAttribute("aria-invalid")).toBe("true");
+    const before = (await tabNames()).length;
+    await createOne("Kay Board");
+    expect(await panel().getByLabel("Name").inputValue()).toBe("");
+    await panel().getByRole("button", { name: "Create tab" }).click();
+    await expect.poll(() => status().textContent()).toMatch(/Give a name/);
+    expect((await tabNames()).filter((n) => n.startsWith("Kay Board"))).toEqual(["Kay Board"]);
+    expect((await tabNames()).length).toBe(before + 1);
+  });
+
   it("creates a tab, colours cells by clicking, checks it and goes to a finding's cell", async () => {
     await createOne("Dana Green");
     expect(await tabNames()).toContain("Dana Green");

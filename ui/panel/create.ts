@@ -195,17 +195,22 @@ export function createSection(ctx: Ctx, templates: readonly TemplateInfo[], band
       }
       return c.staff;
     }
-    for (const [el, what] of [
-      [name, "a name"],
-      [band, "a grade band"],
-    ] as const) {
-      if (el.value.trim() === "") {
-        el.setAttribute("aria-invalid", "true");
-        ctx.status.show("error", `Give ${what} first.`);
-        el.focus();
-        return null;
-      }
-      el.removeAttribute("aria-invalid");
+    // Every missing field at once, not one per press of Create.
+    const missing = (
+      [
+        [name, "a name"],
+        [band, "a grade band"],
+      ] as const
+    ).filter(([el]) => {
+      const empty = el.value.trim() === "";
+      if (empty) el.setAttribute("aria-invalid", "true");
+      else el.removeAttribute("aria-invalid");
+      return empty;
+    });
+    if (missing.length > 0) {
+      ctx.status.show("error", `Give ${missing.map(([, what]) => what).join(" and ")} first.`);
+      missing[0]![0].focus();
+      return null;
     }
     // "Band 3" reads well on the tab and resolves like any of the band's labels.
     return [{ name: name.value, band: `Band ${band.value}`, role: role.value, appraiser: appraiser.value }];
@@ -251,6 +256,8 @@ export function createSection(ctx: Ctx, templates: readonly TemplateInfo[], band
         "ok",
         names.length === 1 ? `Made the tab '${names[0]!}'.` : `Made ${names.length} tabs.`,
       );
+      // Clear the one-person form, so pressing Create again cannot make a second tab for them.
+      if (onePerson.checked) for (const el of [name, role, appraiser]) el.value = "";
     });
   });
 
