@@ -1,12 +1,14 @@
 /**
  * Workbook-level steps the commands share, on top of the .xlsx adapter: open a file for update
  * (or start a new one), and replace the tabs a command owns (summary, chart, trust) while leaving
- * every other tab alone.
+ * every other tab alone: the package layer writes only those tabs and the parts hanging off them,
+ * so every other part of the file stays byte-identical.
  */
 import { access } from "node:fs/promises";
 import { LadderError } from "../core/errors.js";
 import { legalTabName } from "../core/names.js";
 import { parseMarker, type SheetSpec, type TabSnapshot } from "../core/sheet.js";
+import { moveFirst, tabNames } from "../xlsx/index.js";
 import { newBook, type Book } from "./xlsx/book.js";
 import { readWorkbook } from "./xlsx/read.js";
 import { removeTab, writeSheet } from "./xlsx/write.js";
@@ -24,7 +26,7 @@ export async function exists(path: string): Promise<boolean> {
 export async function openOrCreate(
   path: string,
 ): Promise<{ book: Book; snapshots: TabSnapshot[]; created: boolean }> {
-  if (!(await exists(path))) return { book: newBook(), snapshots: [], created: true };
+  if (!(await exists(path))) return { book: newBook(path), snapshots: [], created: true };
   const { book, snapshots } = await readWorkbook(path);
   return { book, snapshots, created: false };
 }
@@ -40,7 +42,9 @@ export function requireXlsx(path: string): string {
  * Write the command's own tabs, replacing earlier ones: a tab is replaced when its marker has the
  * same role and template id as the new one (so a renamed summary is still found). A person's tab
  * that happens to carry the same name is kept, and the new tab gets a unique name instead. New tabs
- * go first in the workbook, in the order given, so the summary is what opens.
+ * go first in the workbook, in the order given. The tab a person had open stays the open one (it
+ * is marked selected in its own XML, which we never touch); when that was our old tab, the new
+ * one opens instead.
  * Returns the names written.
  */
 export function replaceOwnTabs(
@@ -56,17 +60,11 @@ export function replaceOwnTabs(
       if (want && m && m.role === want.role && m.templateId === want.templateId) removeTab(book, snap.name);
     }
   }
-  const taken = (): string[] => book.workbook.worksheets.map((w) => w.name);
   const written = specs.map((spec) => {
-    const name = legalTabName(spec.name, taken());
+    const name = legalTabName(spec.name, tabNames(book));
     names.push(name);
     return writeSheet(book, { ...spec, name });
   });
-  // Put the new tabs first: ExcelJS orders tabs by `orderNo`, which its typings do not declare.
-  const rest = book.workbook.worksheets.filter((w) => !written.includes(w));
-  [...written, ...rest].forEach((w, i) => ((w as unknown as { orderNo: number }).orderNo = i + 1));
-  book.workbook.views = [
-    { activeTab: 0, x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, visibility: "visible" },
-  ];
+  moveFirst(book, written);
   return names;
 }

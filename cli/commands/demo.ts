@@ -12,6 +12,7 @@ import { EXIT, type Command } from "../command.js";
 import { plural } from "../format.js";
 import { demoSheets } from "../demo/school.js";
 import { DEMO_SCHOOL } from "../demo/staff.js";
+import { bookTitle, setBookTitle } from "../../xlsx/index.js";
 import { newBook, saveBook } from "../xlsx/book.js";
 import { readWorkbook } from "../xlsx/read.js";
 import { writeSheet } from "../xlsx/write.js";
@@ -46,7 +47,7 @@ Options:
       throw new LadderError("argument-invalid", "Give at most one FILE. See: ladder demo --help.");
     const file = requireXlsx(pos[0] ?? "demo.xlsx");
     if (!values.force && (await exists(file))) {
-      const title = (await readWorkbook(file)).book.workbook.title;
+      const title = bookTitle((await readWorkbook(file)).book);
       if (title !== DEMO_TITLE)
         throw new LadderError(
           "argument-invalid",
@@ -55,7 +56,7 @@ Options:
     }
 
     const book = newBook();
-    book.workbook.title = DEMO_TITLE;
+    setBookTitle(book, DEMO_TITLE);
     const sheets = demoSheets(io.now);
     for (const spec of sheets) writeSheet(book, spec);
     await saveBook(book, file);

@@ -7,7 +7,13 @@
  * It edits the XML as text on purpose: the point is to control the exact bytes a writer produces.
  */
 import JSZip from "jszip";
-import { sheetParts } from "../../cli/xlsx/chart.js";
+import { openBook } from "../../xlsx/index.js";
+
+/** Tab name -> its worksheet part, found through the package's relationships (the layer's reader). */
+function sheetParts(bytes: Uint8Array): Map<string, string> {
+  const { view } = openBook(bytes, "test file");
+  return new Map(view.sheets.flatMap((s) => (s.part ? [[s.name, s.part] as const] : [])));
+}
 
 /** Office 2007's scheme (accent6 orange) and Office 2013's (accent6 green), dk1..folHlink order. */
 export const SCHEME_2007 = {
@@ -102,7 +108,7 @@ export async function paintCells(
   cells: readonly { ref: string; fill: string }[],
 ): Promise<Buffer> {
   const zip = await JSZip.loadAsync(bytes);
-  const sheetPath = (await sheetParts(zip)).get(sheetName);
+  const sheetPath = sheetParts(bytes).get(sheetName);
   if (!sheetPath) throw new Error(`no tab ${sheetName}`);
   let styles = (await zip.file("xl/styles.xml")?.async("string")) ?? "";
   let sheet = (await zip.file(sheetPath)?.async("string")) ?? "";
@@ -141,6 +147,6 @@ export async function paintCells(
 /** The XML of a tab's worksheet part. */
 export async function sheetXml(bytes: Uint8Array, sheetName: string): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
-  const path = (await sheetParts(zip)).get(sheetName);
+  const path = sheetParts(bytes).get(sheetName);
   return (path && (await zip.file(path)?.async("string"))) || "";
 }

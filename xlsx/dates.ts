@@ -1,6 +1,6 @@
 /**
- * Dates as a spreadsheet shows them: ExcelJS gives a JS Date (in UTC) for a date-formatted cell,
- * and core wants the text a person sees ("12/09/2025"). Only the common date and time tokens of a
+ * Dates as a spreadsheet shows them: a date-formatted cell holds a serial number (days since 1900,
+ * or 1904), and core wants the text a person sees ("12/09/2025"). Only the common date and time tokens of a
  * number format are understood; anything else falls back to ISO 8601, which is unambiguous.
  * It does not localise month names beyond English, nor handle elapsed-time formats like [h]:mm.
  */
@@ -69,4 +69,9 @@ export function formatDate(d: Date, numFmt: string | undefined): string {
     if (/[a-z]/i.test(t)) afterHour = t === "h" || t === "hh";
   }
   return out;
+}
+
+/** The moment an Excel serial number stands for (UTC), in the 1900 or the 1904 date system. */
+export function excelToDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000));
 }

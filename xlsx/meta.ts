@@ -19,7 +19,7 @@
  * description beside the data lets a later save (say `new` adding a tab) put the chart back.
  */
 import * as z from "zod";
-import { parseMarker, type ChartSpec } from "../../core/sheet.js";
+import { parseMarker, type ChartSpec } from "../core/sheet.js";
 
 const MARKER_PREFIX = "ladder-sheets:";
 const CHART_PREFIX = "ladder-sheets-chart:";

@@ -1,39 +1,30 @@
 /**
- * Native bar/column charts, added to the .xlsx zip after ExcelJS has written it (ExcelJS cannot
- * write charts). For each tab with charts: one drawing part anchoring the charts, one chart part per
- * chart (DrawingML bar chart with cell references and cached values, so Excel, LibreOffice and
- * Google Sheets draw it and a viewer that does not recalculate still shows the numbers), the
- * relationships, the content types and the sheet's <drawing> element.
- *
- * It does not touch any other part, and it skips a tab that already has a drawing (ExcelJS writes
- * one only for images, which we never add), rather than risk a broken file.
+ * Native bar and column charts as DrawingML parts: one drawing part per tab anchoring its charts,
+ * one chart part per chart, with cell references and cached values (so Excel, LibreOffice and
+ * Google Sheets draw it, and a viewer that does not recalculate still shows the numbers).
+ * sheet-write.ts places them in the package with their relationships and content types.
  *
  * Data layout (ChartSpec.dataRange): header row and first column label the data; see chartSeries.
  */
-import type JSZip from "jszip";
-import { a1, parseRange } from "../../core/a1.js";
-import type { CellValue } from "../../core/sheet.js";
-import type { PendingChart } from "./book.js";
+import { a1, parseRange } from "../core/a1.js";
+import type { CellValue, ChartSpec } from "../core/sheet.js";
+
+/** A chart of one tab, with the tab's values and fills for its cached values and series colours. */
+export interface PendingChart {
+  sheetName: string;
+  spec: ChartSpec;
+  /** The tab's whole value grid, for the chart's cached values. */
+  values: readonly (readonly CellValue[])[];
+  /** The tab's fills ('#rrggbb' or null): a series takes the colour of its name cell. */
+  fills: readonly (readonly (string | null)[])[];
+}
 
 const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const REL_DRAWING = `${NS_R}/drawing`;
-const REL_CHART = `${NS_R}/chart`;
-const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
-const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 const EMU_PER_PX = 9525;
 const DEFAULT_COLOURS = ["#c0504d", "#c9a66b", "#f1c232", "#6aa84f", "#4f81bd", "#8064a2"];
 
 function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
-function unesc(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
 }
 
 /** 'Summary'!$B$2:$B$8 */
@@ -158,7 +149,8 @@ export function chartXml(p: PendingChart): string {
   );
 }
 
-function drawingXml(anchors: { p: PendingChart; relId: string; id: number }[]): string {
+/** The drawing part anchoring a tab's charts; relId is each chart's relationship from the drawing. */
+export function drawingXml(anchors: { p: PendingChart; relId: string; id: number }[]): string {
   const body = anchors
     .map(({ p, relId, id }) => {
       const at = parseRange(p.spec.anchor);
@@ -179,108 +171,4 @@ function drawingXml(anchors: { p: PendingChart; relId: string; id: number }[]): 
     `<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" ` +
     `xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${NS_R}">${body}</xdr:wsDr>`
   );
-}
-
-function relsXml(rels: { id: string; type: string; target: string }[]): string {
-  const body = rels
-    .map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${esc(r.target)}"/>`)
-    .join("");
-  return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${body}</Relationships>`
-  );
-}
-
-/** Sheet name -> worksheet part path ("xl/worksheets/sheet2.xml"), from workbook.xml and its rels. */
-export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const wb = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
-  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
-    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
-    if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
-  }
-  const out = new Map<string, string>();
-  for (const m of wb.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
-    const id = /\br:id="([^"]+)"/.exec(m[0])?.[1] ?? /\b\w+:id="([^"]+)"/.exec(m[0])?.[1];
-    const path = id ? targets.get(id) : undefined;
-    if (name !== undefined && path) out.set(unesc(name), path);
-  }
-  return out;
-}
-
-function freeNumber(zip: JSZip, pattern: (n: number) => string): number {
-  let n = 1;
-  while (zip.file(pattern(n))) n++;
-  return n;
-}
-
-/** Insert <drawing r:id> where the schema wants it: before legacyDrawing, tableParts, extLst... */
-function insertDrawing(sheetXml: string, relId: string): string {
-  let xml = sheetXml;
-  const root = /<worksheet\b[^>]*>/.exec(xml);
-  if (root && !root[0].includes(`xmlns:r=`))
-    xml = xml.replace(root[0], root[0].replace(/>$/, ` xmlns:r="${NS_R}">`));
-  const el = `<drawing r:id="${relId}"/>`;
-  const after =
-    /<(legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b/.exec(
-      xml,
-    );
-  if (after) return xml.slice(0, after.index) + el + xml.slice(after.index);
-  return xml.replace(/<\/worksheet>\s*$/, `${el}</worksheet>`);
-}
-
-/** Add the pending charts to the zip ExcelJS wrote (in place). */
-export async function injectCharts(zip: JSZip, charts: readonly PendingChart[]): Promise<void> {
-  if (charts.length === 0) return;
-  const parts = await sheetParts(zip);
-  let types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
-  const bySheet = new Map<string, PendingChart[]>();
-  for (const c of charts) bySheet.set(c.sheetName, [...(bySheet.get(c.sheetName) ?? []), c]);
-
-  for (const [sheetName, list] of bySheet) {
-    const sheetPath = parts.get(sheetName);
-    const sheetFile = sheetPath ? zip.file(sheetPath) : null;
-    if (!sheetPath || !sheetFile) continue;
-    const sheetXml = await sheetFile.async("string");
-    if (/<drawing\b/.test(sheetXml)) continue;
-
-    const d = freeNumber(zip, (n) => `xl/drawings/drawing${n}.xml`);
-    const drawingPath = `xl/drawings/drawing${d}.xml`;
-    const anchors = [];
-    const drawingRels = [];
-    for (const [i, p] of list.entries()) {
-      const c = freeNumber(zip, (n) => `xl/charts/chart${n}.xml`);
-      zip.file(`xl/charts/chart${c}.xml`, chartXml(p));
-      types = types.replace(
-        "</Types>",
-        `<Override PartName="/xl/charts/chart${c}.xml" ContentType="${CT_CHART}"/></Types>`,
-      );
-      drawingRels.push({ id: `rId${i + 1}`, type: REL_CHART, target: `../charts/chart${c}.xml` });
-      anchors.push({ p, relId: `rId${i + 1}`, id: i + 2 });
-    }
-    zip.file(drawingPath, drawingXml(anchors));
-    zip.file(`xl/drawings/_rels/drawing${d}.xml.rels`, relsXml(drawingRels));
-    types = types.replace(
-      "</Types>",
-      `<Override PartName="/${drawingPath}" ContentType="${CT_DRAWING}"/></Types>`,
-    );
-
-    const slash = sheetPath.lastIndexOf("/");
-    const sheetRelsPath = `${sheetPath.slice(0, slash)}/_rels/${sheetPath.slice(slash + 1)}.rels`;
-    const existing = (await zip.file(sheetRelsPath)?.async("string")) ?? relsXml([]);
-    const used = new Set([...existing.matchAll(/\bId="([^"]+)"/g)].map((m) => m[1]));
-    let k = 1;
-    while (used.has(`rId${k}`)) k++;
-    const relId = `rId${k}`;
-    const rel = `<Relationship Id="${relId}" Type="${REL_DRAWING}" Target="../drawings/drawing${d}.xml"/>`;
-    const withRel = existing.includes("</Relationships>")
-      ? existing.replace("</Relationships>", `${rel}</Relationships>`)
-      : existing.replace(/<Relationships([^>]*)\/>/, `<Relationships$1>${rel}</Relationships>`);
-    zip.file(sheetRelsPath, withRel);
-    zip.file(sheetPath, insertDrawing(sheetXml, relId));
-  }
-  zip.file("[Content_Types].xml", types);
 }
