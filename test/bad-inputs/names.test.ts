@@ -7,6 +7,7 @@ import { HOSTILE_NAMES } from "./hostile-names.js";
 import { newBook, saveBook } from "../../cli/xlsx/book.js";
 import { readWorkbook } from "../../cli/xlsx/read.js";
 import { writeSheet } from "../../cli/xlsx/write.js";
+import { emptySheet } from "../../core/sheet.js";
 import { planCreate, planRollup } from "../../core/app.js";
 import { checkTab } from "../../core/check.js";
 import { isLegalTabName, MAX_TAB_NAME } from "../../core/names.js";
@@ -167,7 +168,7 @@ describe("tab names", () => {
       ];
       const specs = create(staff, ["Sheet1"]);
       const book = newBook();
-      book.workbook.addWorksheet("Sheet1");
+      writeSheet(book, emptySheet("Sheet1", 0, 0, null));
       for (const s of specs) writeSheet(book, s);
       const path = join(dir, "tabs.xlsx");
       await saveBook(book, path);

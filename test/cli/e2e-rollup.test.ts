@@ -6,6 +6,7 @@ import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readWorkbook } from "../../cli/xlsx/read.js";
+import { relKind } from "../../xlsx/package.js";
 import { parseMarker, type TabSnapshot } from "../../core/sheet.js";
 import { buildCli, hasSoffice, libreOfficeResave, ROOT, runCli, tempDir, type Run } from "./run.js";
 
@@ -100,7 +101,18 @@ describe("rollup", () => {
     const twice = await readWorkbook(file);
     expect(twice.snapshots.map((s) => s.name)).toEqual(once.snapshots.map((s) => s.name));
     expect(await staffTabs(file)).toEqual(before);
-    expect(twice.book.charts.map((c) => c.sheetName)).toEqual(["School summary"]);
+    // One chart part in the package, hanging off the summary: the first run's chart was replaced.
+    const { pkg, view } = twice.book;
+    const chartsOf = (part: string): string[] =>
+      pkg
+        .rels(part)
+        .filter((r) => relKind(r.type) === "drawing" && r.part !== null)
+        .flatMap((d) => pkg.rels(d.part!).filter((c) => relKind(c.type) === "chart"))
+        .map((c) => c.part!);
+    expect(view.sheets.filter((s) => s.part && chartsOf(s.part).length > 0).map((s) => s.name)).toEqual([
+      "School summary",
+    ]);
+    expect(pkg.parts().filter((p) => /(^|\/)charts\/chart\d+\.xml$/.test(p))).toHaveLength(1);
   });
 
   it("two roll-ups at once leave one whole summary and the staff tabs unchanged", async () => {

@@ -6,7 +6,7 @@ import { readWorkbook } from "../../cli/xlsx/read.js";
 import { newBook, toBuffer } from "../../cli/xlsx/book.js";
 import { writeSheet } from "../../cli/xlsx/write.js";
 import { checkResult, planCreate, planRollup } from "../../core/app.js";
-import { parseMarker } from "../../core/sheet.js";
+import { emptySheet, parseMarker } from "../../core/sheet.js";
 import { rollupJson, rollupSchool } from "../../core/rollup.js";
 import { ExcelAdapter } from "../../office-addin/adapter.js";
 import { createExcelApi } from "../../office-addin/api.js";
@@ -38,16 +38,11 @@ function staffState(fake: FakeExcel) {
 
 async function cliRollup(specs: ReturnType<typeof planCreate>, paints: readonly Paint[]) {
   const book = newBook();
-  book.workbook.addWorksheet("Sheet1");
-  for (const s of specs) writeSheet(book, s);
-  // A new style object per painted cell, as Excel does when a person colours one cell: the CLI's
-  // writer shares one style object among cells styled alike, so mutating `cell.fill` would paint them all.
-  for (const p of paints) {
-    const cell = book.workbook.getWorksheet(p.tab)!.getCell(p.cell);
-    cell.style = {
-      ...cell.style,
-      fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${p.hex.slice(1)}` } },
-    };
+  writeSheet(book, emptySheet("Sheet1", 0, 0, null));
+  // Each painted cell gets its own fill on top of the tab's styles, as when a person colours it.
+  for (const s of specs) {
+    const painted = paints.filter((p) => p.tab === s.name).map((p) => ({ range: p.cell, fill: p.hex }));
+    writeSheet(book, { ...s, styles: [...s.styles, ...painted] });
   }
   const { snapshots } = await readWorkbook(await toBuffer(book), "school.xlsx");
   return rollupSchool(snapshots);
