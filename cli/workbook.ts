@@ -8,7 +8,7 @@ import { access } from "node:fs/promises";
 import { LadderError } from "../core/errors.js";
 import { legalTabName } from "../core/names.js";
 import { parseMarker, type SheetSpec, type TabSnapshot } from "../core/sheet.js";
-import { moveFirst, tabNames } from "../xlsx/index.js";
+import { moveFirst, tabNames } from "../xlsx/tabs.js";
 import { newBook, type Book } from "./xlsx/book.js";
 import { readWorkbook } from "./xlsx/read.js";
 import { removeTab, writeSheet } from "./xlsx/write.js";

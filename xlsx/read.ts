@@ -5,7 +5,8 @@
  * still count as taken).
  */
 import type { TabSnapshot } from "../core/sheet.js";
-import { openBook, type Book } from "./book.js";
+import { openBook, packageTitle } from "./book.js";
+import type { Book } from "./tabs.js";
 import { readSheet } from "./sheet-read.js";
 import { FFLATE, type Codec } from "./zip.js";
 
@@ -15,6 +16,8 @@ export interface ReadResult {
   book: Book;
   /** The theme colours fills were resolved through (theme-index order). */
   themeColours: string[];
+  /** The workbook's title (File > Properties), if it has one. */
+  title: string | undefined;
 }
 
 /**
@@ -23,7 +26,8 @@ export interface ReadResult {
  */
 export function readBook(bytes: Uint8Array, label: string, codec: Codec = FFLATE): ReadResult {
   const book = openBook(bytes, label, codec);
-  const { view, pkg } = book;
+  const view = book.view!;
+  const pkg = book.pkg!;
   const ctx = { strings: view.strings(), formats: view.formats(), date1904: view.date1904 };
   const snapshots: TabSnapshot[] = [];
   for (const sheet of view.sheets) {
@@ -32,5 +36,5 @@ export function readBook(bytes: Uint8Array, label: string, codec: Codec = FFLATE
       throw pkg.badPart(view.part, `the tab '${sheet.name}' has no worksheet part`);
     snapshots.push(pkg.parse(sheet.part, (xml) => readSheet(xml, sheet.name, ctx)));
   }
-  return { snapshots, book, themeColours: view.themeColours() };
+  return { snapshots, book, themeColours: view.themeColours(), title: packageTitle(pkg) };
 }

@@ -12,7 +12,10 @@
  * before (some writers leave orphans) are not ours to tidy and stay too.
  */
 import type { SheetSpec } from "../core/sheet.js";
-import type { Book } from "./book.js";
+import { skeleton } from "./book.js";
+import type { Book } from "./tabs.js";
+import { openWorkbook } from "./workbook.js";
+import { FFLATE } from "./zip.js";
 import { chartXml, drawingXml } from "./chart.js";
 import { CT, REL } from "./ns.js";
 import { folderOf, Package, relativeTarget, relKind, relsName } from "./package.js";
@@ -78,9 +81,19 @@ function usedVmlBlocks(pkg: Package): Set<number> {
   return used;
 }
 
-export function applyEdits(book: Book): Package {
-  const pkg = book.pkg.clone();
-  const wb = book.view.part;
+/**
+ * The workbook as .xlsx bytes. Parts nobody changed are copied from the original zip as they were;
+ * a new workbook's parts are made here.
+ */
+export function bookBytes(book: Book, now = new Date()): Uint8Array {
+  return applyEdits(book, now).toBytes(now);
+}
+
+function applyEdits(book: Book, now: Date): Package {
+  const base = book.pkg ?? skeleton(book.label, book.codec ?? FFLATE, now, book.title);
+  const view = book.view ?? openWorkbook(base);
+  const pkg = base.clone();
+  const wb = view.part;
   const wbRels = pkg.rels(wb);
   const removedIds = new Set(book.removed.map((e) => e.relId));
   const removedSheetIds = new Set(book.removed.map((e) => e.sheetId));
@@ -113,15 +126,15 @@ export function applyEdits(book: Book): Package {
 
   // 2. Write the new tabs.
   const names = new Names(pkg);
-  const base = folderOf(wb);
+  const folder = folderOf(wb);
   const stylesRel = wbRels.find((r) => relKind(r.type) === "styles" && r.part !== null);
   const stylesPart = stylesRel?.part && pkg.has(stylesRel.part) ? stylesRel.part : null;
   const sink = new StyleSink(stylesPart ? (pkg.text(stylesPart) ?? DEFAULT_STYLES) : DEFAULT_STYLES);
   const facts = workbookFacts(pkg.text(wb) ?? "");
   const taken = new Set(wbRels.map((r) => r.id));
   const newRels: NewRel[] = [];
-  let nextSheetId = Math.max(0, ...book.view.sheets.map((s) => s.sheetId)) + 1;
-  const remapTable = book.view.sheets.map((e) => book.tabs.findIndex((t) => t.entry === e));
+  let nextSheetId = Math.max(0, ...view.sheets.map((s) => s.sheetId)) + 1;
+  const remapTable = view.sheets.map((e) => book.tabs.findIndex((t) => t.entry === e));
   const remap = (i: number): number => remapTable[i] ?? -1;
   let active = remap(facts.activeTab);
   if (active < 0) {
@@ -139,11 +152,11 @@ export function applyEdits(book: Book): Package {
   const sheetElements = book.tabs.map((tab, position) => {
     if (tab.entry) return tab.entry.xml;
     const spec = tab.spec!;
-    const part = names.next(`${base}worksheets/sheet`, ".xml");
+    const part = names.next(`${folder}worksheets/sheet`, ".xml");
     const sheetRels: NewRel[] = [];
     if (spec.notes.length > 0) {
-      const comments = names.next(`${base}comments`, ".xml");
-      const vml = names.next(`${base}drawings/vmlDrawing`, ".vml");
+      const comments = names.next(`${folder}comments`, ".xml");
+      const vml = names.next(`${folder}drawings/vmlDrawing`, ".vml");
       pkg.set(comments, commentsXml(spec.notes));
       pkg.set(vml, vmlXml(spec.notes, vmlBlock()));
       sheetRels.push({ id: SHEET_REL.comments, type: REL.comments, target: relativeTarget(part, comments) });
@@ -151,10 +164,10 @@ export function applyEdits(book: Book): Package {
       addTypes.push({ part: comments, type: CT.comments }, { part: vml, type: CT.vmlDrawing });
     }
     if (spec.charts.length > 0) {
-      const drawing = names.next(`${base}drawings/drawing`, ".xml");
+      const drawing = names.next(`${folder}drawings/drawing`, ".xml");
       const fills = fillGrid(spec);
       const anchors = spec.charts.map((chart, i) => {
-        const chartPart = names.next(`${base}charts/chart`, ".xml");
+        const chartPart = names.next(`${folder}charts/chart`, ".xml");
         pkg.set(chartPart, chartXml({ sheetName: tab.name, spec: chart, values: spec.values, fills }));
         addTypes.push({ part: chartPart, type: CT.chart });
         return {
@@ -187,14 +200,14 @@ export function applyEdits(book: Book): Package {
   if (sink.changed) {
     if (stylesPart) pkg.set(stylesPart, sink.toXml());
     else {
-      const part = names.next(`${base}styles`, ".xml");
+      const part = names.next(`${folder}styles`, ".xml");
       pkg.set(part, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + sink.toXml());
       newRels.push({ id: freeRelId(taken), type: REL.styles, target: relativeTarget(wb, part) });
       addTypes.push({ part, type: CT.styles });
     }
   }
   const changedOrder =
-    book.removed.length > 0 || book.tabs.some((t, i) => t.spec !== null || t.entry !== book.view.sheets[i]);
+    book.removed.length > 0 || book.tabs.some((t, i) => t.spec !== null || t.entry !== view.sheets[i]);
   if (changedOrder)
     pkg.set(wb, editWorkbookXml(pkg.text(wb) ?? "", { sheets: sheetElements, remap, active }, facts.main));
   if (removedIds.size > 0 || newRels.length > 0)

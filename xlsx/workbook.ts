@@ -12,13 +12,11 @@
  */
 import { OFFICE_THEME_COLOURS, parseThemeColours } from "../core/xlsx-colour.js";
 import { MAIN_NS, REL_NS } from "./ns.js";
+import { MAX_TABS } from "./tabs.js";
 import { Package, relKind } from "./package.js";
 import { readSharedStrings } from "./strings.js";
 import { readCellFormats, type CellFormat } from "./styles.js";
 import { END, OPEN, XmlScanner } from "./xml.js";
-
-/** The most tabs a workbook may have: one per member of staff, for the largest schools. */
-export const MAX_TABS = 1000;
 
 export interface SheetEntry {
   name: string;

@@ -12,7 +12,7 @@ import { EXIT, type Command } from "../command.js";
 import { plural } from "../format.js";
 import { demoSheets } from "../demo/school.js";
 import { DEMO_SCHOOL } from "../demo/staff.js";
-import { bookTitle, setBookTitle } from "../../xlsx/index.js";
+import { setBookTitle } from "../../xlsx/tabs.js";
 import { newBook, saveBook } from "../xlsx/book.js";
 import { readWorkbook } from "../xlsx/read.js";
 import { writeSheet } from "../xlsx/write.js";
@@ -47,7 +47,7 @@ Options:
       throw new LadderError("argument-invalid", "Give at most one FILE. See: ladder demo --help.");
     const file = requireXlsx(pos[0] ?? "demo.xlsx");
     if (!values.force && (await exists(file))) {
-      const title = bookTitle((await readWorkbook(file)).book);
+      const { title } = await readWorkbook(file);
       if (title !== DEMO_TITLE)
         throw new LadderError(
           "argument-invalid",

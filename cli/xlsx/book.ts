@@ -14,10 +14,11 @@ import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { LadderError } from "../../core/errors.js";
-import { bookBytes, newBook as newLayerBook, type Book, type Codec } from "../../xlsx/index.js";
+import { newBook as newLayerBook, type Book } from "../../xlsx/tabs.js";
+import type { Codec } from "../../xlsx/zip.js";
 
-export type { Book } from "../../xlsx/index.js";
-export { MAX_TABS, MAX_UNZIPPED_BYTES } from "../../xlsx/index.js";
+export type { Book } from "../../xlsx/tabs.js";
+export { MAX_TABS } from "../../xlsx/tabs.js";
 
 /** Node's zlib: native inflate and deflate, several times faster than a JavaScript one. */
 export const NODE_CODEC: Codec = {
@@ -49,8 +50,10 @@ export async function readBytes(path: string): Promise<Buffer> {
 
 /** The workbook as .xlsx bytes: the user's parts copied as they were, ours written afresh. */
 export async function toBuffer(book: Book): Promise<Buffer> {
+  // Loaded on first use, so `ladder --help` and argument errors never load the package layer.
+  const { bookBytes } = await import("../../xlsx/save.js");
   const bytes = bookBytes(book);
-  return Promise.resolve(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** Hooks for tests: make the write fail part-way to prove the original survives. */

@@ -4,10 +4,10 @@
  * and the hidden marker. The Book it returns can be changed and saved by the caller; reading
  * itself never writes anything.
  */
-import { readBook, type ReadResult } from "../../xlsx/index.js";
+import type { ReadResult } from "../../xlsx/read.js";
 import { NODE_CODEC, readBytes } from "./book.js";
 
-export type { ReadResult } from "../../xlsx/index.js";
+export type { ReadResult } from "../../xlsx/read.js";
 
 /**
  * Read every tab of a workbook. Throws LadderError("file-unreadable") with one line for a file
@@ -18,5 +18,7 @@ export type { ReadResult } from "../../xlsx/index.js";
 export async function readWorkbook(source: string | Uint8Array, label?: string): Promise<ReadResult> {
   const name = label ?? (typeof source === "string" ? source : "the file");
   const bytes = typeof source === "string" ? await readBytes(source) : source;
+  // Loaded on first use, so `ladder --help` and argument errors never load the package layer.
+  const { readBook } = await import("../../xlsx/read.js");
   return readBook(bytes, name, NODE_CODEC);
 }

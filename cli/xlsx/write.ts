@@ -4,9 +4,7 @@
  * and what it deliberately does not (formulas from text, warning-only protection).
  */
 import type { SheetSpec } from "../../core/sheet.js";
-import { addTab, removeTab as removeLayerTab, type Book } from "../../xlsx/index.js";
-
-export { pxToWidth } from "../../xlsx/index.js";
+import { addTab, removeTab as removeLayerTab, type Book } from "../../xlsx/tabs.js";
 
 /**
  * Add `spec` as a new tab at the end of `book` and return its name. Throws

@@ -102,7 +102,8 @@ describe("rollup", () => {
     expect(twice.snapshots.map((s) => s.name)).toEqual(once.snapshots.map((s) => s.name));
     expect(await staffTabs(file)).toEqual(before);
     // One chart part in the package, hanging off the summary: the first run's chart was replaced.
-    const { pkg, view } = twice.book;
+    const pkg = twice.book.pkg!;
+    const view = twice.book.view!;
     const chartsOf = (part: string): string[] =>
       pkg
         .rels(part)

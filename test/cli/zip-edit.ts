@@ -11,7 +11,7 @@ import { openBook } from "../../xlsx/index.js";
 
 /** Tab name -> its worksheet part, found through the package's relationships (the layer's reader). */
 function sheetParts(bytes: Uint8Array): Map<string, string> {
-  const { view } = openBook(bytes, "test file");
+  const view = openBook(bytes, "test file").view!;
   return new Map(view.sheets.flatMap((s) => (s.part ? [[s.name, s.part] as const] : [])));
 }
 
