@@ -85,7 +85,7 @@ function snapshotSheet(ws: ExcelJS.Worksheet, theme: readonly string[]): TabSnap
   }
   const grid = <T>(src: T[][]): (T | null)[][] =>
     Array.from({ length: rows }, (_, r) =>
-      Array.from({ length: cols }, (_, c) => (src[r]?.[c] === undefined ? null : src[r]![c]!)),
+      Array.from({ length: cols }, (_, c) => (src[r]?.[c] === undefined ? null : src[r][c]!)),
     );
   return { name: ws.name, values: grid(values), fills: grid(fills), marker };
 }
