@@ -16,7 +16,8 @@ async function themeColoursOf(zip: JSZip): Promise<string[]> {
   const target = /<Relationship\b[^>]*Type="[^"]*\/theme"[^>]*>/.exec(rels)?.[0];
   const rel = target ? /\bTarget="([^"]+)"/.exec(target)?.[1] : undefined;
   const path = rel ? (rel.startsWith("/") ? rel.slice(1) : `xl/${rel}`) : "xl/theme/theme1.xml";
-  const xml = (await zip.file(path)?.async("string")) ?? (await zip.file("xl/theme/theme1.xml")?.async("string"));
+  const xml =
+    (await zip.file(path)?.async("string")) ?? (await zip.file("xl/theme/theme1.xml")?.async("string"));
   const colours = xml ? parseThemeColours(xml) : [];
   return colours.length > 0 ? colours : [...OFFICE_THEME_COLOURS];
 }
@@ -35,7 +36,8 @@ function displayed(value: unknown, numFmt: string | undefined): CellValue {
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
   if (value instanceof Date) return formatDate(value, numFmt);
   if (!isObject(value)) return null;
-  if (Array.isArray(value.richText)) return (value.richText as { text: string }[]).map((r) => r.text).join("");
+  if (Array.isArray(value.richText))
+    return (value.richText as { text: string }[]).map((r) => r.text).join("");
   if (typeof value.error === "string") return value.error;
   if ("formula" in value || "sharedFormula" in value) {
     const f = typeof value.formula === "string" ? BOOLEAN_FORMULA.exec(value.formula) : null;

@@ -50,8 +50,16 @@ describe("the streaming reader agrees with the ExcelJS reader", () => {
     ws.getCell("B1").value = "Merged";
     ws.mergeCells("B1:C2");
     ws.getCell("C2").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF00B050" } };
-    ws.getCell("D3").fill = { type: "pattern", pattern: "solid", fgColor: { theme: 9, tint: 0.4 } };
-    ws.getCell("D4").fill = { type: "pattern", pattern: "solid", fgColor: { indexed: 11 } };
+    ws.getCell("D3").fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { theme: 9, tint: 0.4 } as unknown as ExcelJS.Color,
+    };
+    ws.getCell("D4").fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { indexed: 11 } as unknown as ExcelJS.Color,
+    };
     ws.getCell("D5").fill = {
       type: "gradient",
       gradient: "angle",
@@ -65,7 +73,12 @@ describe("the streaming reader agrees with the ExcelJS reader", () => {
     ws.getCell("A12").value = "row fill";
     ws.getCell("C12").value = "gap before";
     ws.getColumn(6).hidden = true;
-    ws.getCell("F1").value = formatMarker({ templateId: "leadership-ladder", version: 1, role: "staff", upTo: 8 });
+    ws.getCell("F1").value = formatMarker({
+      templateId: "leadership-ladder",
+      version: 1,
+      role: "staff",
+      upTo: 8,
+    });
     ws.getCell("E1").value = "ladder-sheets:leadership-ladder@1:staff"; // visible: a value, not a marker
     const other = wb.addWorksheet("Second");
     other.getCell("B2").value = 42;
