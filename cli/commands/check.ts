@@ -9,10 +9,11 @@ import { didYouMean } from "../../core/suggest.js";
 import type { CheckResult } from "../../core/panel-api.js";
 import { parse, positionals } from "../args.js";
 import { EXIT, type Command } from "../command.js";
-import { findingLine, json, levelsText, plural } from "../format.js";
+import { levelsText } from "../../core/words.js";
+import { findingLine, json, plural } from "../format.js";
 import { readWorkbook } from "../xlsx/read.js";
 
-/** design §5: the same findings as rollup --json, per tab. */
+/** The findings as rollup --json gives them (described in docs/cli.md), per tab. */
 export function checkJson(results: readonly CheckResult[]) {
   return {
     tabs: results.map((r) => ({
