@@ -2,11 +2,14 @@
  * Plain words: colours by name, levels in words, findings as sentences with the cell and what to
  * do (the rule id only in the finding's `rule` field), and "did you mean" only for near misses.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { planRollup } from "../../core/app.js";
 import { checkTab } from "../../core/check.js";
 import { colourName } from "../../core/colour-names.js";
 import { RULES } from "../../core/findings.js";
+import { loadTemplate, ZONES } from "../../core/template.js";
 import { closest, didYouMean } from "../../core/suggest.js";
 import { levelsText, orList, upperFirst } from "../../core/words.js";
 import { ANN, GREEN, ladderSnap, paint, paintRun, put, statementCell } from "../helpers.js";
@@ -153,5 +156,21 @@ describe("the school summary says which checkpoint its chart counts, and why", (
         ),
       ),
     ).toBe(true);
+  });
+});
+
+describe("one zone order", () => {
+  it("a chart template lists its zones Below -> Entry -> Expected -> Beyond whatever its file's order", () => {
+    const file = join(import.meta.dirname, "..", "..", "templates", "grade-bands.json");
+    const json = JSON.parse(readFileSync(file, "utf8")) as { zones: { zone: string }[] };
+    const reversed = { ...json, zones: [...json.zones].reverse() };
+    expect(reversed.zones.map((z) => z.zone)).toEqual([...ZONES].reverse());
+    const t = loadTemplate(reversed, "grade-bands.json");
+    expect(t.kind === "chart" && t.zones.map((z) => z.zone)).toEqual([
+      "below",
+      "entry",
+      "expected",
+      "beyond",
+    ]);
   });
 });
