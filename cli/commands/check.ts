@@ -10,7 +10,7 @@ import type { CheckResult } from "../../core/panel-api.js";
 import { parse, positionals } from "../args.js";
 import { EXIT, type Command } from "../command.js";
 import { levelsText } from "../../core/words.js";
-import { findingLine, json, plural } from "../format.js";
+import { findingLine, json, plural, sentence } from "../format.js";
 import { readWorkbook } from "../xlsx/read.js";
 
 /** The findings as rollup --json gives them (described in docs/cli.md), per tab. */
@@ -81,7 +81,7 @@ Options:
     else {
       for (const r of results) {
         if (r.skipped !== null) {
-          io.out(`${r.tab}: not checked: ${r.skipped}`);
+          io.out(`${r.tab} was not checked: ${sentence(r.skipped)}`);
           continue;
         }
         const lv = levelsText(r.levels);
@@ -94,9 +94,10 @@ Options:
         for (const f of r.findings) io.out(findingLine(f));
       }
       const read = results.filter((r) => r.skipped === null).length;
+      const notRead = results.length - read;
       io.out("");
       io.out(
-        `${plural(read, "tab")} checked: ${plural(errors, "error")}, ${plural(warnings, "warning")}.` +
+        `${plural(read, "tab")} checked${notRead > 0 ? ` (${notRead} not checked, said above)` : ""}: ${plural(errors, "error")}, ${plural(warnings, "warning")}.` +
           (errors > 0 ? " Fix the errors, then run the check again." : ""),
       );
     }

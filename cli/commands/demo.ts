@@ -70,8 +70,8 @@ Options:
     io.out("");
     printSummary(io, plan.rollup, file);
     io.out("");
-    io.out(`Wrote ${resolve(io.cwd, file)}`);
-    io.out(`  (${tabs.map((t) => `'${t}'`).join(", ")} first, then one tab per member of staff).`);
+    io.out(`Wrote ${resolve(io.cwd, file)}:`);
+    io.out(`  ${tabs.map((t) => `'${t}'`).join(" and ")} first, then one tab per member of staff.`);
     io.out("Next, try:");
     io.out(`  ${ladderCommand("check", file)}`);
     io.out(`  ${ladderCommand("rollup", file, "--json")}`);

@@ -6,6 +6,7 @@
  */
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildCli, ROOT, runCli, tempDir, type Run } from "./run.js";
 
@@ -187,6 +188,25 @@ describe("check --tab", () => {
     const near = ladder("check", file, "--tab", "grace holoway");
     expect(near.stderr.split("\n")[0]).toBe(
       `ladder check: ${file} has no tab called 'grace holoway'. Did you mean 'Grace Holloway'? Its tabs are:`,
+    );
+  });
+});
+
+describe("check", () => {
+  it("says in a sentence why a tab that is not a staff tab was not checked, and counts it", async () => {
+    const file = join(dir, "notes.xlsx");
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("Notes").getCell("A1").value = "Ideas for the INSET day";
+    await book.xlsx.writeFile(file);
+    const r = ladder("check", file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        "Notes was not checked: it has no header row with Level, Minimum standard, Sep, Mid and Jul, and it was not made by ladder-sheets, so it is not read as a staff tab.",
+        "",
+        "0 tabs checked (1 not checked, said above): 0 errors, 0 warnings.",
+        "",
+      ].join("\n"),
     );
   });
 });
