@@ -40,7 +40,9 @@ export function checkText(r: CheckResult): string {
     (r.findings.length === 0
       ? "The colouring follows the rule."
       : `${errors.length} error${errors.length === 1 ? "" : "s"}, ${r.findings.length - errors.length} warning${r.findings.length - errors.length === 1 ? "" : "s"}:`);
-  const lines = r.findings.slice(0, MAX_LISTED).map((f) => `• ${f.cell}: ${f.message}`);
+  const lines = r.findings
+    .slice(0, MAX_LISTED)
+    .map((f) => `• ${f.cell}${f.checkpoint ? ` (${f.checkpoint})` : ""}: ${f.message}`);
   if (r.findings.length > MAX_LISTED)
     lines.push(`… and ${r.findings.length - MAX_LISTED} more: open the sidebar to see them all.`);
   return [head, ...lines].join("\n");
