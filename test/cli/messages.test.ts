@@ -66,6 +66,13 @@ describe("options", () => {
     );
   });
 
+  it("'ladder help COMMAND' is that command's --help", () => {
+    const r = ladder("help", "new");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(ladder("new", "--help").stdout);
+    expect(ladder("help", "nwe").stderr).toMatch(/^ladder: 'nwe' is not a command\. Did you mean 'new'\?/);
+  });
+
   it("a switch given a value, and an option missing its value, are each said once", () => {
     expect(ladder("check", "s.xlsx", "--json=yes").stderr).toBe(
       "ladder check: --json takes no value. See: ladder check --help.\n",

@@ -61,6 +61,12 @@ describe("closest and didYouMean", () => {
     ]);
   });
 
+  it("counts two neighbouring letters swapped as one slip", () => {
+    expect(closest("nwe", ["new", "demo", "check"])).toEqual(["new"]);
+    expect(closest("chcek", ["check", "demo"])).toEqual(["check"]);
+    expect(closest("Graec Holloway", ["Grace Holloway", "Tom Ashworth"])).toEqual(["Grace Holloway"]);
+  });
+
   it("guesses nothing for a different word", () => {
     expect(closest("Nobody", ["Ann Lee", "Cara Singh"])).toEqual([]);
     expect(didYouMean("Nobody", ["Ann Lee"])).toBe("");
