@@ -50,7 +50,9 @@ error and warning counts. No names of staff are copied. The school is named afte
 If OUT exists, only its trust summary tab is replaced.
 
 A file that cannot be read gets one line on stderr and is listed under "Not included"; the other
-schools still roll up, and the exit code is 2 so scripts notice.
+schools still roll up, and the exit code is 2 so scripts notice. A school whose summary no longer
+matches its staff tabs (someone added, or cells coloured since its roll-up) is included as its
+summary says, with a warning giving the 'ladder rollup' command that brings it up to date.
 
 Options:
   -o, --out OUT  the trust workbook to write (.xlsx)
