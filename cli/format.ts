@@ -26,7 +26,7 @@ export function findingLine(f: Finding): string {
 /**
  * A command a person can copy and run as it is: "npx ladder rollup school.xlsx", with an argument
  * that holds spaces or shell characters in double quotes ("Stale Oak.xlsx"), so the hint works
- * pasted into a terminal on Linux, macOS or Windows.
+ * pasted into a terminal (a file name with spaces, the common case, in Windows' too).
  * @example ladderCommand("rollup", "Oak School.xlsx") === 'npx ladder rollup "Oak School.xlsx"'
  */
 export function ladderCommand(...args: readonly string[]): string {

@@ -7,9 +7,9 @@ import { checkResult, isOwnTab } from "../../core/app.js";
 import { LadderError } from "../../core/errors.js";
 import { didYouMean } from "../../core/suggest.js";
 import type { CheckResult } from "../../core/panel-api.js";
+import { levelsText } from "../../core/words.js";
 import { parse, positionals } from "../args.js";
 import { EXIT, type Command } from "../command.js";
-import { levelsText } from "../../core/words.js";
 import { findingLine, json, plural, sentence } from "../format.js";
 import { readWorkbook } from "../xlsx/read.js";
 
