@@ -4,6 +4,7 @@
  * add-on (AuthMode.NONE), so buildMenu touches nothing but the menu: no reads, no HtmlService.
  */
 import type { CheckResult, RollupResult } from "../core/panel-api.js";
+import { levelsText } from "../core/words.js";
 import type { GSpreadsheetApp, Services } from "./ports.js";
 
 export const SIDEBAR_FILE = "Sidebar";
@@ -32,18 +33,16 @@ const MAX_LISTED = 8;
 /** The alert text for "Check this tab". */
 export function checkText(r: CheckResult): string {
   if (r.skipped !== null) return `'${r.tab}' was not checked: ${r.skipped}.`;
-  const levels = r.levels
-    ? Object.entries(r.levels)
-        .map(([cp, l]) => `${cp} ${l === null ? "not filled in" : `level ${l}`}`)
-        .join(", ")
-    : "";
+  const levels = levelsText(r.levels);
   const errors = r.findings.filter((f) => f.severity === "error");
   const head =
     `'${r.tab}' (${r.templateTitle ?? r.kind ?? "tab"})${levels ? `: ${levels}` : ""}. ` +
     (r.findings.length === 0
       ? "The colouring follows the rule."
       : `${errors.length} error${errors.length === 1 ? "" : "s"}, ${r.findings.length - errors.length} warning${r.findings.length - errors.length === 1 ? "" : "s"}:`);
-  const lines = r.findings.slice(0, MAX_LISTED).map((f) => `• ${f.cell}: ${f.message}`);
+  const lines = r.findings
+    .slice(0, MAX_LISTED)
+    .map((f) => `• ${f.cell}${f.checkpoint ? ` (${f.checkpoint})` : ""}: ${f.message}`);
   if (r.findings.length > MAX_LISTED)
     lines.push(`… and ${r.findings.length - MAX_LISTED} more: open the sidebar to see them all.`);
   return [head, ...lines].join("\n");

@@ -51,11 +51,17 @@ function optionProblem(command: string, e: unknown, options: Options): string {
 export function positionals(command: string, got: readonly string[], names: readonly string[]): string[] {
   if (got.length < names.length)
     throw new LadderError("argument-invalid", `Missing ${names[got.length]}. See: ladder ${command} --help.`);
-  if (got.length > names.length)
+  if (got.length > names.length) {
+    const extra = got[names.length]!;
+    // Usually the second word of a name typed without quotes: --tab Ann Lee.
+    const quotes = /\.xlsx$/i.test(extra)
+      ? ""
+      : ` A name with spaces needs quotes round it, such as "Ann Lee".`;
     throw new LadderError(
       "argument-invalid",
-      `Unexpected argument '${got[names.length]}'. See: ladder ${command} --help.`,
+      `Unexpected argument '${extra}'.${quotes} See: ladder ${command} --help.`,
     );
+  }
   return [...got];
 }
 

@@ -24,20 +24,15 @@ export function findingLine(f: Finding): string {
 }
 
 /**
- * Levels in words: "level 3 in Sep, level 4 in Mid; Jul not filled in yet". Level 0 is said as
- * "below level 1" (level 1 is not yet whole), and an empty column as not filled in yet.
+ * A command a person can copy and run as it is: "npx ladder rollup school.xlsx", with an argument
+ * that holds spaces or shell characters in double quotes ("Stale Oak.xlsx"), so the hint works
+ * pasted into a terminal (a file name with spaces, the common case, in Windows' too).
+ * @example ladderCommand("rollup", "Oak School.xlsx") === 'npx ladder rollup "Oak School.xlsx"'
  */
-export function levelsText(levels: Record<string, number | null> | null): string {
-  if (!levels) return "";
-  const entries = Object.entries(levels);
-  const filled = entries
-    .filter(([, l]) => l !== null)
-    .map(([cp, l]) => (l === 0 ? `below level 1 in ${cp}` : `level ${l} in ${cp}`));
-  const empty = entries.filter(([, l]) => l === null).map(([cp]) => cp);
-  const notYet = empty.length === 0 ? "" : `${empty.join(" and ")} not filled in yet`;
-  if (filled.length === 0) return notYet === "" ? "" : `nothing filled in yet`;
-  const text = filled.join(", ");
-  return notYet === "" ? text : `${text}; ${notYet}`;
+export function ladderCommand(...args: readonly string[]): string {
+  const quote = (a: string): string =>
+    /^[\w./:@+,=-]+$/.test(a) ? a : `"${a.replace(/(["\\$`])/g, "\\$1")}"`;
+  return ["npx", "ladder", ...args].map(quote).join(" ");
 }
 
 /** A left-aligned text table: first row is the header. */

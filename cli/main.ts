@@ -37,7 +37,11 @@ function usage(): string {
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const [name, ...rest] = argv;
+  const [first, ...more] = argv;
+  // "ladder help new" is "ladder new --help".
+  const asked = first === "help" && more.length > 0;
+  const name = asked ? more[0] : first;
+  const rest = asked ? ["--help"] : more;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     if (name === undefined) {
       io.err(usage());

@@ -159,6 +159,6 @@ export function checkTab(snap: TabSnapshot, templates: readonly Template[] = bui
     snap,
     marker,
     checkpointsRenamed(snap.values) ??
-      "no ragging-sheet header row (Level, Minimum standard, Sep, Mid, Jul) and no template marker",
+      "it has no header row with Level, Minimum standard, Sep, Mid and Jul, and it was not made by ladder-sheets, so it is not read as a staff tab",
   );
 }

@@ -1,7 +1,8 @@
 /**
  * The school roll-up: every staff ladder tab -> per staff band, expected levels, level and zone per
  * checkpoint, movement and findings; the distribution by level and by zone per checkpoint; and staff
- * counts in each band x level cell of the grade-band chart. `rollupJson` is design §5's JSON.
+ * counts in each band x level cell of the grade-band chart. `rollupJson` is the JSON described in
+ * docs/cli.md.
  */
 import { builtinTemplates, gradeBands } from "./catalog.js";
 import { checkTab } from "./check.js";
@@ -201,7 +202,7 @@ export function chooseCheckpoint(
   };
 }
 
-/** design §5: `{"staff": [...], "skipped": [...]}`. */
+/** `{"staff": [...], "skipped": [...]}`, as docs/cli.md describes it. */
 export function rollupJson(r: SchoolRollup) {
   return {
     staff: r.staff.map((s) => ({

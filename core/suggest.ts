@@ -4,15 +4,23 @@
  * to be a slip of the keyboard, so a suggestion is never a guess at a different thing.
  */
 
-/** Levenshtein distance over two short strings. */
+/**
+ * Edit distance over two short strings, a swap of two neighbouring letters counting as one edit
+ * ("nwe" is one slip from "new"), as fingers make them.
+ */
 function distance(a: string, b: string): number {
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost));
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, before[j - 2]! + 1);
+      row.push(d);
     }
+    before = prev;
     prev = row;
   }
   return prev[b.length]!;

@@ -155,7 +155,12 @@ export const chartSchema = z.strictObject({
     .array(z.strictObject({ level: z.number().int().min(1).max(10), name: text, description: z.string() }))
     .min(1),
   bands: z.array(band).min(1),
-  zones: z.array(zoneStyle).length(4),
+  /** Held in ZONES order (Below -> Entry -> Expected -> Beyond) whatever the file's order, so every
+   * table, key and chart series lists the zones the same way. */
+  zones: z
+    .array(zoneStyle)
+    .length(4)
+    .transform((zs) => [...zs].sort((a, b) => ZONES.indexOf(a.zone) - ZONES.indexOf(b.zone))),
   /** The seed's key paragraph under the chart. */
   key: z.string().optional(),
 });

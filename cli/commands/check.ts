@@ -7,12 +7,13 @@ import { checkResult, isOwnTab } from "../../core/app.js";
 import { LadderError } from "../../core/errors.js";
 import { didYouMean } from "../../core/suggest.js";
 import type { CheckResult } from "../../core/panel-api.js";
+import { levelsText } from "../../core/words.js";
 import { parse, positionals } from "../args.js";
 import { EXIT, type Command } from "../command.js";
-import { findingLine, json, levelsText, plural } from "../format.js";
+import { findingLine, json, plural, sentence } from "../format.js";
 import { readWorkbook } from "../xlsx/read.js";
 
-/** design §5: the same findings as rollup --json, per tab. */
+/** The findings as rollup --json gives them (described in docs/cli.md), per tab. */
 export function checkJson(results: readonly CheckResult[]) {
   return {
     tabs: results.map((r) => ({
@@ -80,7 +81,7 @@ Options:
     else {
       for (const r of results) {
         if (r.skipped !== null) {
-          io.out(`${r.tab}: not checked: ${r.skipped}`);
+          io.out(`${r.tab} was not checked: ${sentence(r.skipped)}`);
           continue;
         }
         const lv = levelsText(r.levels);
@@ -93,9 +94,10 @@ Options:
         for (const f of r.findings) io.out(findingLine(f));
       }
       const read = results.filter((r) => r.skipped === null).length;
+      const notRead = results.length - read;
       io.out("");
       io.out(
-        `${plural(read, "tab")} checked: ${plural(errors, "error")}, ${plural(warnings, "warning")}.` +
+        `${plural(read, "tab")} checked${notRead > 0 ? ` (${notRead} not checked, said above)` : ""}: ${plural(errors, "error")}, ${plural(warnings, "warning")}.` +
           (errors > 0 ? " Fix the errors, then run the check again." : ""),
       );
     }

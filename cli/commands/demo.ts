@@ -9,7 +9,7 @@ import { planRollup } from "../../core/app.js";
 import { LadderError } from "../../core/errors.js";
 import { parse } from "../args.js";
 import { EXIT, type Command } from "../command.js";
-import { plural } from "../format.js";
+import { ladderCommand, plural } from "../format.js";
 import { demoSheets } from "../demo/school.js";
 import { DEMO_SCHOOL } from "../demo/staff.js";
 import { setBookTitle } from "../../xlsx/tabs.js";
@@ -69,11 +69,13 @@ Options:
 
     io.out(`${DEMO_SCHOOL}: a demo workbook with ${plural(sheets.length, "tab")} and the roll-up.`);
     io.out("");
-    printSummary(io, plan.rollup);
+    printSummary(io, plan.rollup, file);
     io.out("");
-    io.out(`Wrote ${resolve(io.cwd, file)}`);
-    io.out(`  (${tabs.map((t) => `'${t}'`).join(", ")} first, then one tab per member of staff).`);
-    io.out(`Next: npx ladder check ${file}   |   npx ladder rollup ${file} --json`);
+    io.out(`Wrote ${resolve(io.cwd, file)}:`);
+    io.out(`  ${tabs.map((t) => `'${t}'`).join(" and ")} first, then one tab per member of staff.`);
+    io.out("Next, try:");
+    io.out(`  ${ladderCommand("check", file)}`);
+    io.out(`  ${ladderCommand("rollup", file, "--json")}`);
     return EXIT.ok;
   },
 };

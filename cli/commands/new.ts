@@ -9,13 +9,14 @@ import { readFile } from "node:fs/promises";
 import { existingTabsFor, planCreate, planGradeBandChart } from "../../core/app.js";
 import { findTemplate, gradeBands } from "../../core/catalog.js";
 import { LadderError } from "../../core/errors.js";
+import { upToChoices } from "../../core/generate/ladder.js";
 import { legalTabName } from "../../core/names.js";
 import type { StaffInput } from "../../core/panel-api.js";
 import { parseMarker, type SheetSpec } from "../../core/sheet.js";
 import { parseStaffList } from "../../core/staff-list.js";
 import { parse, positionals, required } from "../args.js";
 import { EXIT, type Command } from "../command.js";
-import { plural } from "../format.js";
+import { ladderCommand, plural } from "../format.js";
 import { MAX_TABS, saveBook } from "../xlsx/book.js";
 import { writeSheet } from "../xlsx/write.js";
 import { openOrCreate, requireXlsx } from "../workbook.js";
@@ -92,11 +93,16 @@ Examples:
     const template = findTemplate(required("new", values.template, "template"));
     let upTo: number | undefined;
     if (values["up-to"] !== undefined) {
+      if (template.kind !== "ladder")
+        throw new LadderError(
+          "argument-invalid",
+          `--up-to is for ladder templates, such as leadership-ladder: a ${template.title} has no levels to stop at. Leave --up-to out.`,
+        );
       upTo = Number(values["up-to"]);
       if (!Number.isInteger(upTo))
         throw new LadderError(
           "argument-invalid",
-          `--up-to must be a whole number, not '${values["up-to"]}'. See: ladder new --help.`,
+          `--up-to is the highest level on the tab: a ${template.title} can stop at level ${upToChoices(template)}, not '${values["up-to"]}'.`,
         );
     }
     if (values.staff !== undefined && values.name !== undefined)
@@ -170,7 +176,7 @@ Examples:
     });
     if (template.kind !== "chart" && snapshots.some((s) => parseMarker(s.marker)?.role === "summary"))
       io.out(
-        `The school summary in ${file!} does not include ${specs.length === 1 ? "this tab" : "these tabs"} yet. To bring it up to date: npx ladder rollup ${file!}`,
+        `The school summary in ${file!} does not include ${specs.length === 1 ? "this tab" : "these tabs"} yet. To bring it up to date, run: ${ladderCommand("rollup", file!)}`,
       );
     return EXIT.ok;
   },

@@ -10,14 +10,14 @@ import { rollupJson, type SchoolRollup } from "../../core/rollup.js";
 import { CHECKPOINTS } from "../../core/template.js";
 import { parse, positionals } from "../args.js";
 import { EXIT, type Command } from "../command.js";
-import { json, plural, sentence, table } from "../format.js";
+import { json, ladderCommand, plural, sentence, table } from "../format.js";
 import type { Io } from "../io.js";
 import { saveBook } from "../xlsx/book.js";
 import { readWorkbook } from "../xlsx/read.js";
 import { replaceOwnTabs, requireXlsx } from "../workbook.js";
 
-/** The short readable summary `rollup` and `demo` print. */
-export function printSummary(io: Io, rollup: SchoolRollup): void {
+/** The short readable summary `rollup` and `demo` print for the workbook `file`. */
+export function printSummary(io: Io, rollup: SchoolRollup, file: string): void {
   const zones = gradeBands().zones;
   const cps = rollup.checkpoints;
   const rows = zones.map((z) => [
@@ -29,14 +29,14 @@ export function printSummary(io: Io, rollup: SchoolRollup): void {
   for (const line of table([["Zone", ...cps], ...rows])) io.out(`  ${line}`);
   const all = rollup.staff.flatMap((s) => s.findings);
   const errors = all.filter((f) => f.severity === "error").length;
-  const withErrors = rollup.staff.filter((s) => s.findings.some((f) => f.severity === "error")).length;
-  io.out(
-    `Findings: ${plural(errors, "error")} on ${plural(withErrors, "tab")}, ${plural(all.length - errors, "warning")}.`,
-  );
   const erring = rollup.staff.filter((s) => s.findings.some((f) => f.severity === "error"));
+  io.out(
+    `Findings: ${plural(errors, "error")} on ${plural(erring.length, "tab")}, ${plural(all.length - errors, "warning")}.`,
+  );
   if (erring.length > 0) {
-    io.out("Tabs with colouring errors (npx ladder check FILE --tab NAME shows what to fix):");
+    io.out("Tabs with colouring errors (they are counted as coloured until they are fixed):");
     for (const s of erring) io.out(`  ${s.tab}`);
+    io.out(`To see what to fix on a tab, run: ${ladderCommand("check", file, "--tab", erring[0]!.tab)}`);
   }
   io.out(`The grade-band chart counts ${rollup.chartCheckpoint}: ${rollup.chartReason}`);
   for (const s of rollup.skipped) io.out(`Skipped '${s.tab}': ${sentence(s.reason)}`);
@@ -64,7 +64,8 @@ and the grade-band chart with staff counts. Running it again replaces only those
 are never changed.
 
 Options:
-  --checkpoint CP  the checkpoint the grade-band chart counts (default: the latest filled in)
+  --checkpoint CP  the checkpoint the grade-band chart counts (default: the latest one
+                   most staff have filled in; the summary says which and why)
   --json           print {"staff": [{"tab", "name", "band", "levels", "zones", "findings"}],
                    "skipped": [{"tab", "reason"}]}
   -h, --help       show this help`,
@@ -89,7 +90,7 @@ Options:
       io.out(json(rollupJson(plan.rollup)));
       return EXIT.ok;
     }
-    printSummary(io, plan.rollup);
+    printSummary(io, plan.rollup, file!);
     io.out(`Wrote ${tabs.map((t) => `'${t}'`).join(" and ")} in ${file!}.`);
     return EXIT.ok;
   },

@@ -11,7 +11,7 @@ import { parseMarker, type TabSnapshot } from "../../core/sheet.js";
 import { readSchoolSummary, summaryStaleness } from "../../core/trust.js";
 import { parse, required } from "../args.js";
 import { EXIT, type Command } from "../command.js";
-import { json, plural, sentence } from "../format.js";
+import { json, ladderCommand, plural, sentence } from "../format.js";
 import { saveBook } from "../xlsx/book.js";
 import { readWorkbook } from "../xlsx/read.js";
 import { openOrCreate, replaceOwnTabs, requireXlsx } from "../workbook.js";
@@ -50,7 +50,9 @@ error and warning counts. No names of staff are copied. The school is named afte
 If OUT exists, only its trust summary tab is replaced.
 
 A file that cannot be read gets one line on stderr and is listed under "Not included"; the other
-schools still roll up, and the exit code is 2 so scripts notice.
+schools still roll up, and the exit code is 2 so scripts notice. A school whose summary no longer
+matches its staff tabs (someone added, or cells coloured since its roll-up) is included as its
+summary says, with a warning giving the 'ladder rollup' command that brings it up to date.
 
 Options:
   -o, --out OUT  the trust workbook to write (.xlsx)
@@ -88,13 +90,13 @@ Options:
         if (!snapshot)
           throw new LadderError(
             "summary-invalid",
-            `${file} has no school summary tab. Run 'npx ladder rollup ${file}' first.`,
+            `${file} has no school summary tab. Run ${ladderCommand("rollup", file)} first.`,
           );
         summaries.push({ school, snapshot });
         const stale = staleness(school, snapshot, snapshots);
         if (stale !== null)
           io.err(
-            `ladder trust: ${file} is out of date: ${stale} Run 'npx ladder rollup ${file}' to bring it up to date, then run trust again.`,
+            `ladder trust: ${file} is out of date: ${stale} To bring it up to date, run ${ladderCommand("rollup", file)}, then run trust again.`,
           );
       } catch (e) {
         if (!isLadderError(e)) throw e;

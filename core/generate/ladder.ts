@@ -13,6 +13,7 @@ import { LadderError } from "../errors.js";
 import type { ConditionalFormat } from "../sheet.js";
 import type { StaffDetails } from "../staff-list.js";
 import type { LadderTemplate } from "../template.js";
+import { orList } from "../words.js";
 import { HEADER_FILL, SheetBuilder } from "./builder.js";
 import { staffHeader } from "./staff-header.js";
 
@@ -45,10 +46,13 @@ export function tickFormats(col: number, first: number, last: number): Condition
   ];
 }
 
-/** "5, 6, 7 or 8" for the levels from `lo` to `hi`. */
-function levelChoices(lo: number, hi: number): string {
-  const all = Array.from({ length: hi - lo + 1 }, (_, i) => String(lo + i));
-  return all.length === 1 ? all[0]! : `${all.slice(0, -1).join(", ")} or ${all.at(-1)!}`;
+/**
+ * The levels a tab of this template can stop at, in words.
+ * @example upToChoices(leadershipLadder) === "5, 6, 7 or 8"
+ */
+export function upToChoices(t: LadderTemplate): string {
+  const { minLevel: lo, maxLevel: hi } = t.generate;
+  return orList(Array.from({ length: hi - lo + 1 }, (_, i) => String(lo + i)));
 }
 
 /**
@@ -60,7 +64,7 @@ export function ladderSheet(t: LadderTemplate, staff: StaffDetails, opts: Ladder
   if (!Number.isInteger(upTo) || upTo < t.generate.minLevel || upTo > t.generate.maxLevel)
     throw new LadderError(
       "level-out-of-range",
-      `A ${t.title} can stop at level ${levelChoices(t.generate.minLevel, t.generate.maxLevel)}; ${upTo} is not one of those.`,
+      `A ${t.title} can stop at level ${upToChoices(t)}; ${upTo} is not one of those.`,
     );
   const ticks = opts.ticks === true;
   const cps = t.checkpoints;

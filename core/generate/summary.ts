@@ -57,6 +57,7 @@ export function schoolSummarySheet(
   b.paragraph(
     `Rolled up on ${opts.date} from ${r.staff.length} staff tab${r.staff.length === 1 ? "" : "s"}` +
       `${r.skipped.length ? ` (${r.skipped.length} skipped, listed below)` : ""}; ${errors} colouring error${errors === 1 ? "" : "s"} found. ` +
+      `The grade-band chart and the level blocks below count ${r.chartCheckpoint}: ${r.chartReason} ` +
       "This tab is rebuilt by every roll-up: edits here are lost. It shows every member of staff's level: share it only with leaders.",
   );
   b.row();

@@ -1,4 +1,4 @@
-// The built command line, continued: rollup (JSON per design §5, staff tabs unchanged, re-runs
+// The built command line, continued: rollup (JSON as docs/cli.md describes it, staff tabs unchanged, re-runs
 // replace only its own tabs), trust (unreadable files listed, the others roll up), demo, atomic
 // saves, and workbooks re-saved by LibreOffice with theme colours rolling up to the same levels.
 import { spawn } from "node:child_process";
@@ -49,7 +49,7 @@ interface RollupJson {
 }
 
 describe("rollup", () => {
-  it("--json prints design §5's object, field by field", () => {
+  it("--json prints the object docs/cli.md describes, field by field", () => {
     const file = copy("school-original.xlsx", "json.xlsx");
     const r = ladder("rollup", file, "--json");
     expect(r.code).toBe(0);
@@ -186,7 +186,7 @@ describe("trust", () => {
     const lines = r.stderr.trim().split("\n");
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(
-      /^ladder trust: .*Elm School\.xlsx has no school summary tab\. Run 'npx ladder rollup .*Elm School\.xlsx' first\.$/,
+      /^ladder trust: .*Elm School\.xlsx has no school summary tab\. Run npx ladder rollup ".*Elm School\.xlsx" first\.$/,
     );
     expect(lines[1]).toMatch(/^ladder trust: .*Broken\.xlsx: .*not an \.xlsx workbook.*\.$/);
     expect(r.stderr).not.toContain("\r"); // no progress bar when stderr is not a terminal
@@ -213,7 +213,7 @@ describe("trust", () => {
     const stale = ladder("trust", oak, "-o", out);
     expect(stale.code).toBe(0);
     expect(stale.stderr).toMatch(
-      /^ladder trust: .*Stale Oak\.xlsx is out of date: its school summary counts 3 staff, but it has 4 staff tabs now\. Run 'npx ladder rollup .*Stale Oak\.xlsx' to bring it up to date, then run trust again\.\n$/,
+      /^ladder trust: .*Stale Oak\.xlsx is out of date: its school summary counts 3 staff, but it has 4 staff tabs now\. To bring it up to date, run npx ladder rollup ".*Stale Oak\.xlsx", then run trust again\.\n$/,
     );
     expect(ladder("rollup", oak).code).toBe(0);
     expect(ladder("trust", oak, "-o", out).stderr).toBe("");

@@ -81,7 +81,7 @@ describe("the school roll-up", () => {
     expect(r.chartCounts.flat().reduce((a, b) => a + b, 0)).toBe(2);
   });
 
-  it("the JSON has design §5's fields", () => {
+  it("the JSON has the fields docs/cli.md describes", () => {
     const j = rollupJson(rollupSchool(school()));
     expect(Object.keys(j)).toEqual(["staff", "skipped"]);
     expect(Object.keys(j.staff[0]!)).toEqual(["tab", "name", "band", "levels", "zones", "findings"]);

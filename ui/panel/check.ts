@@ -11,6 +11,7 @@
  */
 import type { CheckResult } from "../api.js";
 import type { Finding } from "../../core/findings.js";
+import { levelsText, upperFirst } from "../../core/words.js";
 import type { Ctx } from "./context.js";
 import { h, replace, uid } from "./dom.js";
 
@@ -19,12 +20,6 @@ const SEVERITY_SYMBOL = { error: "✖", warning: "⚠" } as const;
 
 function findingKey(f: Finding): string {
   return `${f.rule}|${f.cell}|${f.checkpoint ?? ""}`;
-}
-
-function levelsText(levels: Record<string, number | null>): string {
-  return Object.entries(levels)
-    .map(([cp, l]) => `${cp} ${l === null ? "not filled in" : `level ${l}`}`)
-    .join(" · ");
 }
 
 function countText(n: number, word: string): string {
@@ -92,7 +87,7 @@ export function checkSection(ctx: Ctx): CheckSection {
         : h(
             "p",
             {},
-            r.levels ? `${levelsText(r.levels)}. ` : "",
+            r.levels ? `${upperFirst(levelsText(r.levels))}. ` : "",
             r.findings.length === 0
               ? "✓ No problems found."
               : `${countText(errors, "error")}, ${countText(warnings, "warning")}. Choose one to go to its cell.`,

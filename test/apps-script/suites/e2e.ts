@@ -243,6 +243,11 @@ export function e2eSuite(bundle: () => string): void {
       colour(gas.ss.tab(tab!), "Sep", 3, { mistake: true });
       addon.call("menuCheckTab");
       expect(gas.ui.alerts[1]).toMatch(/1 error/);
+      // Levels in the words every host uses (core/words.ts), not "Sep level 3, Mid not filled in".
+      expect(gas.ui.alerts[1]).toMatch(
+        /: (below level 1|level \d+) in Sep; Mid and Jul not filled in yet\. /,
+      );
+      expect(gas.ui.alerts[1]).toMatch(/\n• ([A-Z]+\d+) \(Sep\): \1 is green below [A-Z]+\d+/);
       addon.call("menuRollupSchool");
       expect(gas.ui.alerts[2]).toMatch(/Rolled up 1 staff tab into 'School summary' and 'Grade-band chart'/);
       gas.LockService.holdElsewhere();
