@@ -26,15 +26,34 @@ export async function exists(path: string): Promise<boolean> {
 export async function openOrCreate(
   path: string,
 ): Promise<{ book: Book; snapshots: TabSnapshot[]; created: boolean }> {
-  if (!(await exists(path))) return { book: newBook(path), snapshots: [], created: true };
+  if (!(await exists(path))) return { book: newBook(requireNewXlsx(path)), snapshots: [], created: true };
   const { book, snapshots } = await readWorkbook(path);
   return { book, snapshots, created: false };
 }
 
-/** Refuse paths that are not .xlsx before doing any work. */
+/**
+ * Refuse paths that are not .xlsx (or .xlsm, a workbook with macros: its macros and every other
+ * part travel untouched) before doing any work.
+ */
 export function requireXlsx(path: string): string {
-  if (!/\.xlsx$/i.test(path))
-    throw new LadderError("argument-invalid", `${path}: the file name must end in .xlsx`);
+  if (!/\.xls[xm]$/i.test(path))
+    throw new LadderError(
+      "argument-invalid",
+      `${path}: the file name must end in .xlsx (or .xlsm for a workbook with macros).`,
+    );
+  return path;
+}
+
+/**
+ * A file about to be made from nothing must be .xlsx: an .xlsm is a workbook with macros, which
+ * only the program that wrote the macros can make.
+ */
+export function requireNewXlsx(path: string): string {
+  if (!/\.xlsx$/i.test(requireXlsx(path)))
+    throw new LadderError(
+      "argument-invalid",
+      `${path}: ladder-sheets makes new workbooks as .xlsx files. Choose a name ending in .xlsx (an .xlsm, a workbook with macros, can be used only when it already exists).`,
+    );
   return path;
 }
 

@@ -16,7 +16,7 @@ import { setBookTitle } from "../../xlsx/tabs.js";
 import { newBook, saveBook } from "../xlsx/book.js";
 import { readWorkbook } from "../xlsx/read.js";
 import { writeSheet } from "../xlsx/write.js";
-import { exists, replaceOwnTabs, requireXlsx } from "../workbook.js";
+import { exists, replaceOwnTabs, requireNewXlsx } from "../workbook.js";
 import { printSummary } from "./rollup.js";
 
 const DEMO_TITLE = `${DEMO_SCHOOL}: ladder-sheets demo`;
@@ -45,7 +45,7 @@ Options:
     }
     if (pos.length > 1)
       throw new LadderError("argument-invalid", "Give at most one FILE. See: ladder demo --help.");
-    const file = requireXlsx(pos[0] ?? "demo.xlsx");
+    const file = requireNewXlsx(pos[0] ?? "demo.xlsx");
     if (!values.force && (await exists(file))) {
       const { title } = await readWorkbook(file);
       if (title !== DEMO_TITLE)
