@@ -15,7 +15,7 @@
 import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { buildPanelHtml, REPO_ROOT } from "../ui/build.mjs";
-import { checkManifest, manifestFor, normaliseBaseUrl } from "./office-manifest.mjs";
+import { checkManifest, manifestFor, manifestShape, normaliseBaseUrl } from "./office-manifest.mjs";
 
 export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_ORIGIN = "https://appsforoffice.microsoft.com";
@@ -89,6 +89,8 @@ export async function buildOffice({ out = OUT, baseUrl } = {}) {
     const pkg = JSON.parse(await readFile(resolve(REPO_ROOT, "package.json"), "utf8"));
     manifest = manifestFor(dev, base, pkg.version);
     const problems = await checkManifest(manifest, { baseUrl: base, dir: out });
+    if (manifestShape(manifest) !== manifestShape(dev))
+      problems.push("It differs from office-addin/manifest.xml in more than its URLs and Version.");
     if (problems.length)
       throw new Error(
         `The manifest for ${base} has ${problems.length} problem(s):\n  ${problems.join("\n  ")}`,
@@ -111,11 +113,15 @@ function baseUrlArg(argv) {
 if (process.argv[1] && resolve(process.argv[1]) === resolve(REPO_ROOT, "scripts/build-office.mjs")) {
   const argv = process.argv.slice(2);
   const unknown = argv.filter(
-    (a, i) => a.startsWith("--") && !a.startsWith("--base-url") && argv[i - 1] !== "--base-url",
+    (a, i) => a !== "--base-url" && !a.startsWith("--base-url=") && argv[i - 1] !== "--base-url",
   );
   try {
     if (unknown.length)
-      throw new Error(`${unknown[0]} is not an option; the only one is --base-url https://...`);
+      throw new Error(
+        unknown[0].startsWith("-")
+          ? `${unknown[0]} is not an option; the only one is --base-url https://...`
+          : `'${unknown[0]}' is not an option. To build for an address, write --base-url ${/^https?:/i.test(unknown[0]) ? unknown[0] : `https://${unknown[0]}`}.`,
+      );
     const { taskpaneBytes, baseUrl } = await buildOffice({ baseUrl: baseUrlArg(argv) });
     console.log(`dist/office-addin/taskpane.html  ${(taskpaneBytes / 1024).toFixed(0)} KB`);
     if (baseUrl) {
@@ -125,7 +131,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(REPO_ROOT, "scripts/
       console.log(
         `Next: copy everything in dist/office-addin/ to ${baseUrl}, then upload dist/office-addin/manifest.xml`,
       );
-      console.log("in the Microsoft 365 admin centre (docs/excel.md, 'Install for the whole school').");
+      console.log("in the Microsoft 365 admin centre (docs/install.md, 'Excel: the whole school').");
     } else
       console.log("dist/office-addin/manifest.xml   for https://localhost:3000 (excel:start, excel:serve)");
   } catch (e) {

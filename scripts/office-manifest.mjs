@@ -6,15 +6,19 @@
  *       version taken from package.json, nothing else changed (same Id, permissions, requirements);
  *   checkManifest(xml, { baseUrl, dir })  every problem found, as sentences ([] when none).
  *
- * Microsoft's `office-addin-manifest validate` sends the file to an online service, so it cannot run
- * here. checkManifest checks offline what the schema and the address decide: the XML parses with
- * Microsoft's own reader (office-addin-manifest), the Id is a GUID and the Version has at most four
- * numeric parts, the strings fit the schema's lengths (ShortString 125, LongString 250, resource ids
- * 32, URLs 2048), every resid names a resource that is defined, every URL is https and under the
- * base address, and every file a URL names exists in the built folder, icons as PNGs of the size the
- * manifest says. (Microsoft's XSD files are not shipped in any npm package, so the element order is
- * not re-checked here; the generated file keeps the dev manifest's order, which the online
- * validator has accepted.)
+ * Microsoft's `office-addin-manifest validate` cannot run here: for an XML manifest it POSTs the file
+ * to https://validationgateway.omex.office.net/package/api/check (node_modules/office-addin-manifest/
+ * lib/validate.js) and, offline, stops with "Unable to contact the manifest validation service"
+ * (getaddrinfo ENOTFOUND). So checkManifest checks offline what the schema rules we rely on and the
+ * address decide: the XML parses with Microsoft's own reader (office-addin-manifest), the Id is a GUID
+ * and the Version has at most four numeric parts, the strings fit the schema's lengths (ShortString
+ * 125, LongString 250, resource ids 32, URLs 2048), every resid names a resource that is defined,
+ * every URL is https and under the base address, an AppDomain (if one is ever added) is the base's
+ * origin, the permission is ReadWriteDocument, and every file a URL names exists in the built folder,
+ * icons as PNGs of the size the manifest says. Microsoft's XSD files are not shipped in any npm
+ * package we have, so the schema's element order is not checked against the XSD; instead
+ * manifestShape() lets the build prove the generated manifest has exactly the dev manifest's elements and attributes,
+ * in the same order, with only the URLs changed (the dev manifest is what excel:start sideloads).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -32,9 +36,14 @@ const URL_MAX = 2048;
 
 /** A base address people can type: https only, no query or fragment, ending in "/". */
 export function normaliseBaseUrl(text) {
+  const given = String(text ?? "").trim();
+  if (given !== "" && !/^[a-z][a-z0-9+.-]*:/i.test(given))
+    throw new Error(
+      `'${given}' is not a full web address: start it with https://, for example https://${given.replace(/^\/+/, "")}.`,
+    );
   let url;
   try {
-    url = new URL(String(text ?? "").trim());
+    url = new URL(given);
   } catch {
     throw new Error(
       `'${text}' is not a web address. Give the full address the files will be served from, for example https://example.org/ladder/.`,
@@ -46,6 +55,10 @@ export function normaliseBaseUrl(text) {
     );
   if (url.username || url.password)
     throw new Error(`${url.origin}: leave the user name and password out of the address.`);
+  if (/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i.test(url.hostname) || url.hostname.endsWith(".localhost"))
+    throw new Error(
+      `${url.href} is this computer's own address, which nobody else can open. Give the school's https:// web address; to try the add-in on this computer, use npm run excel:start.`,
+    );
   if (url.search || url.hash)
     throw new Error(`${url.href}: leave out the part after ? or #; give the folder the files are in.`);
   if (!url.pathname.endsWith("/")) url.pathname += "/";
@@ -74,8 +87,15 @@ export function manifestFor(devXml, baseUrl, pkgVersion) {
       moved++;
       return `="${xmlAttr(base + path)}"`;
     })
+    .replace(/<AppDomain>https:\/\/localhost:3000\/?<\/AppDomain>/g, () => {
+      moved++;
+      return `<AppDomain>${xmlAttr(new URL(base).origin)}</AppDomain>`;
+    })
     .replace(/<Version>[^<]*<\/Version>/, `<Version>${manifestVersion(pkgVersion)}</Version>`);
   if (moved === 0) throw new Error("office-addin/manifest.xml names no https://localhost:3000/ URL to move.");
+  const left = /https?:\/\/(localhost|127\.0\.0\.1)[^"<\s]*/.exec(body);
+  if (left)
+    throw new Error(`office-addin/manifest.xml names ${left[0]} in a place this build does not move.`);
   // An XML comment may not contain "--", so the command is described rather than quoted.
   const note = [
     "<!--",
@@ -86,6 +106,19 @@ export function manifestFor(devXml, baseUrl, pkgVersion) {
     "-->",
   ].join("\n");
   return body.replace(/^(<\?xml[^>]*\?>\s*)/, `$1${note}\n`);
+}
+
+/**
+ * The manifest with its comments, URLs and Version blanked and its spacing collapsed: two manifests
+ * with the same shape differ only in where they point and their version.
+ */
+export function manifestShape(xml) {
+  return xml
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .replace(/https?:\/\/[^"<\s]*/g, "URL")
+    .replace(/<Version>[^<]*<\/Version>/, "<Version/>")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 const attr = (tag, name) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
@@ -179,8 +212,11 @@ export async function checkManifest(xml, { baseUrl, dir }) {
   }
   if (info.defaultSettings?.sourceLocation !== `${base}taskpane.html`)
     problems.push(`The task pane (SourceLocation) is not ${base}taskpane.html.`);
-  for (const m of text.matchAll(/<(AppDomain)>([^<]*)<\/AppDomain>/g))
-    problems.push(`It lists the extra origin ${m[2]}; the add-in needs none.`);
+  // AppDomains: the add-in needs none (its pages are all on the base's origin); any listed must be
+  // that origin, so the add-in never opens pages elsewhere.
+  for (const m of text.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g))
+    if (unescapeXml(m[1]).replace(/\/$/, "") !== new URL(base).origin)
+      problems.push(`The AppDomain ${m[1]} is not ${new URL(base).origin}.`);
 
   // Icons: PNGs of the declared size (IconUrl 32, HighResolutionIconUrl 64, bt:Image by its size).
   const images = new Map(
