@@ -148,6 +148,8 @@ export interface GHtmlOutput {
 
 export interface GUi {
   createAddonMenu(): GMenu;
+  /** A menu of its own in the menu bar: the bound-script build's (apps-script/bound.ts). */
+  createMenu(caption: string): GMenu;
   showSidebar(userInterface: GHtmlOutput): void;
   alert(prompt: string): unknown;
 }

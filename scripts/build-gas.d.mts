@@ -1,5 +1,7 @@
 /** Types for scripts/build-gas.mjs (the Apps Script build), for tests that run it. */
 export declare const OUT_DIR: string;
+/** Where --bound writes: the script of a template spreadsheet. */
+export declare const BOUND_OUT_DIR: string;
 export declare const GLOBAL_NAME: string;
 export declare const SCOPES: readonly string[];
 export declare const MANIFEST: {
@@ -9,5 +11,9 @@ export declare const MANIFEST: {
   runtimeVersion: string;
   oauthScopes: readonly string[];
 };
-/** Build dist/apps-script (Code.js, Sidebar.html, appsscript.json); returns the globals declared. */
-export declare function buildGas(opts?: { quiet?: boolean }): Promise<{ names: string[] }>;
+export declare const BOUND_MANIFEST: typeof MANIFEST;
+/**
+ * Build dist/apps-script (Code.js, Sidebar.html, appsscript.json), or with `bound` the same files for
+ * a template spreadsheet's own script into dist/apps-script-bound; returns the globals declared.
+ */
+export declare function buildGas(opts?: { quiet?: boolean; bound?: boolean }): Promise<{ names: string[] }>;

@@ -19,6 +19,8 @@ import { own } from "./guard.js";
 export interface FakeMenuRecord {
   items: { caption: string; functionName: string }[];
   added: boolean;
+  /** Set for a menu-bar menu (createMenu); absent for the add-on menu (createAddonMenu). */
+  title?: string;
 }
 
 class FakeMenu implements GMenu {
@@ -64,6 +66,12 @@ export class FakeUi implements GUi {
   createAddonMenu(): GMenu {
     this.log.hit("Ui.createAddonMenu", "ui");
     const record = { items: [], added: false };
+    this.menus.push(record);
+    return new FakeMenu(this.log, record);
+  }
+  createMenu(caption: string): GMenu {
+    this.log.hit("Ui.createMenu", "ui");
+    const record = { items: [], added: false, title: caption };
     this.menus.push(record);
     return new FakeMenu(this.log, record);
   }
