@@ -13,8 +13,10 @@ import { copyFileSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkTab } from "../../core/check.js";
-import { readBook } from "../../xlsx/index.js";
+import { openBook, readBook } from "../../xlsx/index.js";
+import { relsName } from "../../xlsx/package.js";
 import { buildCli, ROOT, runCli, tempDir } from "../cli/run.js";
+import { partsOf } from "../cli/preserve-check.js";
 
 const CORPUS = join(ROOT, "test", "fixtures", "corpus");
 
@@ -54,8 +56,8 @@ const normalise = (tabs: TabAnswer[]): unknown =>
   tabs.map((t) => ({ tab: t.tab, levels: t.levels, findings: sortFindings(t.findings) }));
 
 /** The answer of a file through the package layer and core: every staff (ladder) tab. */
-function layerAnswer(file: string): TabAnswer[] {
-  const { snapshots } = readBook(readFileSync(join(CORPUS, file)), file);
+function layerAnswer(file: string, dir = CORPUS): TabAnswer[] {
+  const { snapshots } = readBook(readFileSync(join(dir, file)), file);
   return snapshots
     .map((s) => checkTab(s))
     .filter((c) => c.kind === "ladder")
@@ -110,7 +112,7 @@ describe("through the built command line", () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.each(fixtures.map((f) => [f.file, f] as const))("check --json and rollup --json on %s", (_, f) => {
+  it.each(fixtures.map((f) => [f.file, f] as const))("check --json and rollup --json on %s", async (_, f) => {
     const src = join(CORPUS, f.file);
     const check = runCli(cli, dir, ["check", src, "--json"]);
     expect(check.stderr).toBe("");
@@ -126,6 +128,15 @@ describe("through the built command line", () => {
     expect(rollup.code).toBe(0);
     const staff = (JSON.parse(rollup.stdout) as { staff: JsonTab[] }).staff;
     expect(normalise(fromJson(staff))).toEqual(normalise(f.tabs));
+
+    // Writing the summary into this writer's package keeps the staff tabs' answer, and every part
+    // the roll-up does not own byte-identical (workbook-level parts may gain records).
+    expect(normalise(layerAnswer(f.file, dir))).toEqual(normalise(f.tabs));
+    const before = await partsOf(readFileSync(src));
+    const after = await partsOf(readFileSync(copy));
+    const level = workbookLevel(readFileSync(src));
+    for (const [name, data] of before)
+      if (!level.has(name.toLowerCase())) expect(after.get(name)?.equals(data), name).toBe(true);
   });
 
   it.each(unreadable.files.map((u) => [u.file, u] as const))(
@@ -150,3 +161,16 @@ describe("through the built command line", () => {
 });
 
 const ERROR_RULES = new Set(["green-after-gap", "amber-before-gap", "unknown-colour"]);
+
+/**
+ * The parts adding a tab must touch, wherever this writer put them: the content types, the
+ * workbook and its relationships, styles, shared strings and document properties (lower case).
+ */
+function workbookLevel(bytes: Uint8Array): Set<string> {
+  const pkg = openBook(bytes, "corpus").pkg!;
+  const workbook = openBook(bytes, "corpus").view!.part;
+  const out = ["[Content_Types].xml", workbook, relsName(workbook)];
+  for (const kind of ["styles", "sharedStrings"]) out.push(pkg.rel(workbook, kind)?.part ?? "");
+  for (const r of pkg.rels("")) if (/properties$/.test(r.type)) out.push(r.part ?? "");
+  return new Set(out.map((p) => p.toLowerCase()));
+}
