@@ -13,6 +13,7 @@ import { copyFileSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkTab } from "../../core/check.js";
+import { LadderError } from "../../core/errors.js";
 import { openBook, readBook } from "../../xlsx/index.js";
 import { relsName } from "../../xlsx/package.js";
 import { buildCli, ROOT, runCli, tempDir } from "../cli/run.js";
@@ -103,6 +104,25 @@ describe("every writer's file reads to its committed answer through the package 
   );
 });
 
+describe("a file the layer cannot read", () => {
+  it.each(unreadable.files.map((u) => [u.file, u] as const))(
+    "%s: the layer throws file-unreadable, naming the part and why",
+    (_, u) => {
+      let error: unknown;
+      try {
+        readBook(readFileSync(join(CORPUS, u.file)), u.file);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(LadderError);
+      expect((error as LadderError).code).toBe("file-unreadable");
+      expect((error as LadderError).message).toContain(u.part);
+      expect((error as LadderError).message).toContain(u.reason);
+      expect((error as LadderError).message).not.toContain("\n");
+    },
+  );
+});
+
 describe("through the built command line", () => {
   let cli: string;
   let dir: string;
@@ -156,6 +176,12 @@ describe("through the built command line", () => {
       expect(lines[0]).toContain(u.reason);
       expect(readFileSync(copy).equals(before)).toBe(true);
       expect(readdirSync(dir).sort()).toEqual(listing);
+      const check = runCli(cli, dir, ["check", u.file, "--json"]);
+      expect(check.code).toBe(2);
+      expect(check.stdout).toBe("");
+      expect(check.stderr.trimEnd().split("\n")).toEqual([
+        lines[0]!.replace("ladder rollup:", "ladder check:"),
+      ]);
     },
   );
 });
