@@ -87,6 +87,10 @@ describe("the corpus", () => {
     // "openpyxl 3.0.9 (over ...)" -> "openpyxl"; "Google Sheets download (hand-written ...)" -> "Google Sheets download"
     const writers = new Set(fixtures.map((f) => f.writer.replace(/ \(.*$/, "").replace(/ v?[\d.]+$/, "")));
     expect(writers.size).toBeGreaterThanOrEqual(5);
+    // The real writers available here, each with files of its own.
+    expect([...writers]).toEqual(
+      expect.arrayContaining(["openpyxl", "xlsxwriter", "ExcelJS", "LibreOffice"]),
+    );
     for (const f of fixtures) expect(readFileSync(join(CORPUS, f.file)).length).toBeGreaterThan(0);
   });
 });
