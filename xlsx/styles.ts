@@ -92,16 +92,18 @@ function withPalette(fill: Record<string, unknown>, palette: readonly string[]):
   return out;
 }
 
+/** A <color>-like element: ARGB, theme or indexed, with the tint (ECMA-376 §18.8.19) on any of them. */
 function colour(s: XmlScanner): Colour {
+  const tintAttr = s.attr("tint");
+  const tint = tintAttr ? parseFloat(tintAttr) : undefined;
+  const withTint = (c: { argb?: string; theme?: number; indexed?: number }): Colour =>
+    tint === undefined || Number.isNaN(tint) ? c : { ...c, tint };
   const rgb = s.attr("rgb");
-  if (rgb) return { argb: rgb };
+  if (rgb) return withTint({ argb: rgb });
   const theme = s.attr("theme");
-  if (theme) {
-    const tint = s.attr("tint");
-    return tint ? { theme: parseInt(theme, 10), tint: parseFloat(tint) } : { theme: parseInt(theme, 10) };
-  }
+  if (theme) return withTint({ theme: parseInt(theme, 10) });
   const indexed = s.attr("indexed");
-  return indexed ? { indexed: parseInt(indexed, 10) } : undefined;
+  return indexed ? withTint({ indexed: parseInt(indexed, 10) }) : undefined;
 }
 
 /** From a <fill> start tag: the fill as an ExcelJS-shaped object (the scanner ends on </fill>). */
