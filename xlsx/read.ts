@@ -32,8 +32,8 @@ export function readBook(bytes: Uint8Array, label: string, codec: Codec = FFLATE
   const snapshots: TabSnapshot[] = [];
   for (const sheet of view.sheets) {
     if (sheet.kind !== "worksheet") continue;
-    if (sheet.part === null || !pkg.has(sheet.part))
-      throw pkg.badPart(view.part, `the tab '${sheet.name}' has no worksheet part`);
+    if (sheet.part === null) throw pkg.badPart(view.part, `the tab '${sheet.name}' has no worksheet part`);
+    if (!pkg.has(sheet.part)) throw pkg.badPart(sheet.part, `the part of the tab '${sheet.name}' is missing`);
     snapshots.push(pkg.parse(sheet.part, (xml) => readSheet(xml, sheet.name, ctx)));
   }
   return { snapshots, book, themeColours: view.themeColours(), title: packageTitle(pkg) };

@@ -5,7 +5,11 @@
  * Fonts, borders and alignment are not read. A file with no styles part has no formats.
  *
  * Fills are handed to core's resolveFill in the shape ExcelJS gives them ({type, pattern, fgColor,
- * bgColor} or {type: "gradient", stops}), so both readers agree on every fill encoding.
+ * bgColor} or {type: "gradient", stops}), so both readers agree on every fill encoding. A file may
+ * carry its own indexed palette (<colors><indexedColors>); indexed colours are then looked up there
+ * (as Excel and Apache POI do), not in the standard palette. Its entries start at index 0, except
+ * in a palette of 56 entries: that is the old .xls user palette, which LibreOffice writes as it is
+ * and which stands for indices 8-63 (0-7 are fixed).
  */
 import { resolveFill } from "../core/xlsx-colour.js";
 import { MAIN_NS } from "./ns.js";
@@ -62,16 +66,44 @@ export function isDateFormat(code: string | undefined): boolean {
 
 type Colour = { argb?: string; theme?: number; tint?: number; indexed?: number } | undefined;
 
+/** The .xls user palette: 56 entries for indices 8-63. */
+const BIFF_PALETTE = 56;
+const BIFF_OFFSET = 8;
+
+/** An indexed colour through the file's own palette (an ARGB from it), else unchanged. */
+function throughPalette(c: Colour, palette: readonly string[]): Colour {
+  if (c?.indexed === undefined || c.argb !== undefined) return c;
+  const argb = palette.length === BIFF_PALETTE ? palette[c.indexed - BIFF_OFFSET] : palette[c.indexed];
+  if (!argb) return c; // not in the palette (or no rgb): the standard entry
+  return c.tint === undefined ? { argb } : { argb, tint: c.tint };
+}
+
+/** A fill with its indexed colours looked up in the file's own palette. */
+function withPalette(fill: Record<string, unknown>, palette: readonly string[]): Record<string, unknown> {
+  if (palette.length === 0) return fill;
+  const out = { ...fill };
+  if (out.fgColor) out.fgColor = throughPalette(out.fgColor, palette);
+  if (out.bgColor) out.bgColor = throughPalette(out.bgColor, palette);
+  if (Array.isArray(out.stops))
+    out.stops = (out.stops as Record<string, unknown>[]).map((stop) => ({
+      ...stop,
+      color: throughPalette(stop.color as Colour, palette),
+    }));
+  return out;
+}
+
+/** A <color>-like element: ARGB, theme or indexed, with the tint (ECMA-376 §18.8.19) on any of them. */
 function colour(s: XmlScanner): Colour {
+  const tintAttr = s.attr("tint");
+  const tint = tintAttr ? parseFloat(tintAttr) : undefined;
+  const withTint = (c: { argb?: string; theme?: number; indexed?: number }): Colour =>
+    tint === undefined || Number.isNaN(tint) ? c : { ...c, tint };
   const rgb = s.attr("rgb");
-  if (rgb) return { argb: rgb };
+  if (rgb) return withTint({ argb: rgb });
   const theme = s.attr("theme");
-  if (theme) {
-    const tint = s.attr("tint");
-    return tint ? { theme: parseInt(theme, 10), tint: parseFloat(tint) } : { theme: parseInt(theme, 10) };
-  }
+  if (theme) return withTint({ theme: parseInt(theme, 10) });
   const indexed = s.attr("indexed");
-  return indexed ? { indexed: parseInt(indexed, 10) } : undefined;
+  return indexed ? withTint({ indexed: parseInt(indexed, 10) }) : undefined;
 }
 
 /** From a <fill> start tag: the fill as an ExcelJS-shaped object (the scanner ends on </fill>). */
@@ -120,6 +152,8 @@ export function readCellFormats(xml: string, theme: readonly string[]): (CellFor
   const numFmts = new Map<number, string>();
   const fills: Record<string, unknown>[] = [];
   const xfs: { numFmtId: number; fillId: number }[] = [];
+  /** The file's own indexed palette (<colors><indexedColors>), ARGB by index; empty for the standard one. */
+  const palette: string[] = [];
   let section = "";
   const s = new XmlScanner(xml);
   for (let t = s.next(); t !== END; t = s.next()) {
@@ -143,9 +177,11 @@ export function readCellFormats(xml: string, theme: readonly string[]): (CellFor
       fills.push(readFill(s));
     } else if (section === "cellXfs" && s.local === "xf" && s.depth === 3) {
       xfs.push({ numFmtId: Number(s.attr("numFmtId") ?? 0), fillId: Number(s.attr("fillId") ?? 0) });
+    } else if (section === "colors" && s.local === "rgbColor") {
+      palette.push(s.attr("rgb") ?? "");
     }
   }
-  const fillColours = fills.map((f) => resolveFill(f, theme));
+  const fillColours = fills.map((f) => resolveFill(withPalette(f, palette), theme));
   return xfs.map((xf) => {
     const code = xf.numFmtId ? (numFmts.get(xf.numFmtId) ?? BUILT_IN[xf.numFmtId]) : undefined;
     return { fill: fillColours[xf.fillId] ?? null, numFmt: code, date: isDateFormat(code) };
