@@ -3,19 +3,20 @@
  * this module and nothing else: folders, the register (register.csv or a register tab), person
  * files and the leaders' workbook. It sits on the .xlsx adapter's exported helpers (cli/workbook.ts,
  * cli/xlsx/book.ts, cli/xlsx/read.ts, cli/xlsx/write.ts), so pointing the per-person commands at
- * another package layer means changing this file only.
+ * another package layer means changing this file only (and dropping readableCopy).
  *
  * Reading a person file keeps only its snapshots: the loaded workbook is dropped at once, so a
  * roll-up of a thousand files holds one file at a time.
  */
 import { mkdir, readdir, readFile, stat } from "node:fs/promises";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
+import JSZip from "jszip";
 import { LadderError } from "../core/errors.js";
 import type { SheetSpec, TabSnapshot } from "../core/sheet.js";
-import { saveBook, writeAtomic } from "./xlsx/book.js";
+import { newBook, readBytes, saveBook, writeAtomic, type Book } from "./xlsx/book.js";
 import { readWorkbook } from "./xlsx/read.js";
 import { writeSheet } from "./xlsx/write.js";
-import { exists, openOrCreate, replaceOwnTabs } from "./workbook.js";
+import { exists, replaceOwnTabs } from "./workbook.js";
 
 export { exists };
 
@@ -93,13 +94,73 @@ export async function writeText(path: string, text: string): Promise<void> {
   await writeAtomic(path, Buffer.from(text, "utf8"));
 }
 
+const ABSOLUTE_TARGET = /(<Relationship\b[^>]*?\bTarget=")\/([^"]*)"/g;
+const NOTES_REL = /<Relationship\b[^>]*\bType="[^"]*\/(comments|vmlDrawing)"[^>]*\/>/g;
+
+/**
+ * A copy of a package for reading cells and fills only: relationship targets written from the
+ * package root ("/xl/worksheets/sheet1.xml", as openpyxl writes them; the standard allows it) made
+ * relative to their source part, and the links from each sheet to its notes dropped. ExcelJS 4.4
+ * cannot load notes stored anywhere but its own part names (xl/commentsN.xml), which is how openpyxl
+ * saves every ladder tab (issue 12; ExcelJS issue #2797), and person files coloured with Python are
+ * the ordinary case here. Notes are not part of the roll-up, and this copy is never saved. Null when
+ * there is nothing to change. This goes when the part-preserving package layer (h-layer) lands.
+ */
+export async function readableCopy(bytes: Buffer): Promise<Buffer | null> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return null; // the reader says what is wrong with it
+  }
+  let changed = false;
+  for (const name of Object.keys(zip.files).filter((n) => /(^|\/)_rels\/[^/]*\.rels$/.test(n))) {
+    const xml = await zip.file(name)!.async("string");
+    const from = "/" + name.replace(/(^|\/)_rels\/([^/]*)\.rels$/, "$1$2");
+    const fixed = xml
+      .replace(ABSOLUTE_TARGET, (all, head: string, target: string) =>
+        /TargetMode="External"/.test(all)
+          ? all
+          : `${head}${posix.relative(posix.dirname(from), `/${target}`)}"`,
+      )
+      .replace(NOTES_REL, "");
+    if (fixed !== xml) {
+      zip.file(name, fixed);
+      changed = true;
+    }
+  }
+  return changed ? zip.generateAsync({ type: "nodebuffer", compression: "STORE" }) : null;
+}
+
+/** An existing workbook, to change and save, or a new one; `created` says which. */
+async function loadBook(path: string): Promise<{ book: Book; snapshots: TabSnapshot[]; created: boolean }> {
+  if (!(await exists(path))) return { book: newBook(), snapshots: [], created: true };
+  return { ...(await readWorkbook(path)), created: false };
+}
+
+/**
+ * A workbook's tabs, read only. When ExcelJS cannot load the file, once more from readableCopy, so
+ * the common case pays for one zip pass, not two.
+ */
+async function readOnly(path: string): Promise<TabSnapshot[]> {
+  const bytes = await readBytes(path);
+  try {
+    return (await readWorkbook(bytes, path)).snapshots;
+  } catch (e) {
+    if (!(e instanceof LadderError) || !e.message.includes("is damaged and cannot be read")) throw e;
+    const copy = await readableCopy(bytes);
+    if (copy === null) throw e;
+    return (await readWorkbook(copy, path)).snapshots;
+  }
+}
+
 /**
  * A workbook's tabs as snapshots, nothing else kept. Throws LadderError("file-unreadable") whose
  * message is only the reason (no path): the caller names the file.
  */
 export async function readTabs(path: string): Promise<TabSnapshot[]> {
   try {
-    return (await readWorkbook(path)).snapshots;
+    return await readOnly(path);
   } catch (e) {
     if (e instanceof LadderError && e.message.startsWith(`${path}: `))
       throw new LadderError(e.code, e.message.slice(path.length + 2), e.details);
@@ -109,7 +170,7 @@ export async function readTabs(path: string): Promise<TabSnapshot[]> {
 
 /** The tabs of a workbook that may not exist yet (none then). */
 export async function readTabsIfAny(path: string): Promise<TabSnapshot[]> {
-  return (await exists(path)) ? (await readWorkbook(path)).snapshots : [];
+  return (await exists(path)) ? readOnly(path) : [];
 }
 
 /**
@@ -120,7 +181,7 @@ export async function addPersonTab(
   path: string,
   plan: (existingTabNames: string[]) => SheetSpec,
 ): Promise<{ created: boolean; tab: string }> {
-  const { book, snapshots, created } = await openOrCreate(path);
+  const { book, snapshots, created } = await loadBook(path);
   const ws = writeSheet(book, plan(snapshots.map((s) => s.name)));
   await saveBook(book, path);
   return { created, tab: ws.name };
@@ -134,7 +195,7 @@ export async function writeOwnTabs(
   path: string,
   plan: (existing: readonly TabSnapshot[]) => SheetSpec[],
 ): Promise<string[]> {
-  const { book, snapshots } = await openOrCreate(path);
+  const { book, snapshots } = await loadBook(path);
   const names = replaceOwnTabs(book, snapshots, plan(snapshots));
   await saveBook(book, path);
   return names;
