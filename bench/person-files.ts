@@ -8,8 +8,7 @@
  * resident memory, which must stay flat as the number of files grows (files are read one at a time).
  * Target: at most 10 ms per file beyond Node's start.
  */
-import { spawnSync } from "node:child_process";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -79,12 +78,9 @@ export const personFilesPart: Part = {
     const out = emptyResult();
     const work = await mkdtemp(join(tmpdir(), "ladder-bench-files-"));
     try {
-      const cli = join(work, "cli", "ladder.js");
-      execFileSync(process.execPath, ["scripts/build-cli.mjs", cli], { cwd: ROOT, stdio: "pipe" });
-      // Modules resolve from the repository's node_modules, as `npx ladder` does.
-      const bundle = join(ROOT, "dist", "bench-files", "ladder.js");
-      await mkdir(join(ROOT, "dist", "bench-files"), { recursive: true });
-      await copyFile(cli, bundle);
+      // The bundle carries its dependencies (and its lazily loaded chunks beside it).
+      const bundle = join(work, "cli", "ladder.js");
+      execFileSync(process.execPath, ["scripts/build-cli.mjs", bundle], { cwd: ROOT, stdio: "pipe" });
 
       const big = join(work, `n${SIZES[SIZES.length - 1]}`);
       await personFolder(big, SIZES[SIZES.length - 1]!);

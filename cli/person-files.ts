@@ -15,6 +15,7 @@ import type { SheetSpec, TabSnapshot } from "../core/sheet.js";
 import { newBook, saveBook, writeAtomic, type Book } from "./xlsx/book.js";
 import { readWorkbook } from "./xlsx/read.js";
 import { writeSheet } from "./xlsx/write.js";
+import { setBookTitle } from "../xlsx/tabs.js";
 import { exists, replaceOwnTabs } from "./workbook.js";
 
 export { exists };
@@ -127,14 +128,17 @@ export async function readTabsIfAny(path: string): Promise<TabSnapshot[]> {
 }
 
 /**
- * Add one tab to a person's file (made when missing); `plan` gets the names of the tabs already
- * there, so the new tab never takes one. Saved whole, atomically.
+ * Add one tab to a person's file (made when missing, with `title` in its properties); `plan` gets
+ * the names of the tabs already there, so the new tab never takes one. Saved atomically; an
+ * existing file keeps every other part as it was.
  */
 export async function addPersonTab(
   path: string,
   plan: (existingTabNames: string[]) => SheetSpec,
+  title?: string,
 ): Promise<{ created: boolean; tab: string }> {
   const { book, snapshots, created } = await loadBook(path);
+  if (created && title !== undefined) setBookTitle(book, title);
   const tab = writeSheet(book, plan(snapshots.map((s) => s.name)));
   await saveBook(book, path);
   return { created, tab };

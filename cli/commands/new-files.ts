@@ -137,7 +137,8 @@ export async function newPersonFiles(args: PersonFilesArgs, io: Io): Promise<num
 
   await makeFolder(args.dir);
   const register = await openRegister(args);
-  const list = await targets(args, register, schoolYear(io.now));
+  const year = schoolYear(io.now);
+  const list = await targets(args, register, year);
 
   if (!args.allowDuplicate) {
     const already: string[] = [];
@@ -161,6 +162,7 @@ export async function newPersonFiles(args: PersonFilesArgs, io: Io): Promise<num
       const w = await addPersonTab(
         t.path,
         (existing) => planCreate(request([t.person]), existing, io.now)[0]!,
+        `${t.entry.name} ${year}`,
       );
       made.push({ path: t.path, ...w });
     }

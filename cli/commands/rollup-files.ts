@@ -6,7 +6,7 @@
  * are listed with the reason and the rest still roll up. Only the summary and grade-band chart
  * tabs of OUT are written. All file access is in cli/person-files.ts.
  */
-import { basename } from "node:path";
+import { basename, resolve } from "node:path";
 import { LadderError } from "../../core/errors.js";
 import { readRegisterCsv, readRegisterTab, type RegisterRead } from "../../core/register.js";
 import { FilesRollup, planFilesRollup, rollupFile, unreadableFile } from "../../core/rollup-files.js";
@@ -82,9 +82,10 @@ async function sources(
       problems.push(...register.problems.map((reason) => ({ file: csvPath, reason })));
       const listed = registerSources(register, input, csvPath);
       list.push(...listed);
+      const listedPaths = new Set(listed.map((l) => resolve(l.file)));
       const unlisted = names
         .map((n) => join(input, n))
-        .filter((p) => !samePath(p, args.out) && !listed.some((s) => samePath(s.file, p)));
+        .filter((p) => !samePath(p, args.out) && !listedPaths.has(resolve(p)));
       if (unlisted.length > 0)
         io.err(
           `ladder rollup: ${plural(unlisted.length, "file")} in ${input} ${unlisted.length === 1 ? "is" : "are"} not in ${csvPath}, so not rolled up: ${unlisted.map((p) => basename(p)).join(", ")}. To include one, add a row for it to the register.`,
@@ -96,9 +97,14 @@ async function sources(
       }
   }
   // The same file listed twice is read once.
-  const unique = list.filter(
-    (s, i) => WEB_LINK.test(s.file) || list.findIndex((t) => samePath(t.file, s.file)) === i,
-  );
+  const seen = new Set<string>();
+  const unique = list.filter((s) => {
+    if (WEB_LINK.test(s.file)) return true;
+    const key = resolve(s.file);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   return { list: unique, problems };
 }
 

@@ -39,7 +39,9 @@ export function printSummary(io: Io, rollup: SchoolRollup, file: string): void {
     io.out("Tabs with colouring errors (they are counted as coloured until they are fixed):");
     for (const s of erring) io.out(`  ${s.tab}${s.file !== undefined ? ` (${s.file})` : ""}`);
     const first = erring[0]!;
-    io.out(`To see what to fix on a tab, run: ${ladderCommand("check", first.file ?? file, "--tab", first.tab)}`);
+    io.out(
+      `To see what to fix on a tab, run: ${ladderCommand("check", first.file ?? file, "--tab", first.tab)}`,
+    );
   }
   io.out(`The grade-band chart counts ${rollup.chartCheckpoint}: ${rollup.chartReason}`);
   for (const s of rollup.skipped) io.out(`Skipped '${s.tab}': ${sentence(s.reason)}`);

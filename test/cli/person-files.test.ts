@@ -44,7 +44,7 @@ const ladder = (...args: string[]): Run => runCli(cli, dir, args);
 const staff = people();
 let register: { name: string; file: string }[];
 
-beforeAll(async () => {
+beforeAll(() => {
   cli = buildCli("person-files");
   dir = tempDir("person-files");
   writeFileSync(
@@ -69,8 +69,6 @@ beforeAll(async () => {
   paint(dir, [...jobs, ...jobs.map((j) => ({ ...j, file: join(dir, "school.xlsx") }))]);
 }, 300_000);
 
-
-
 describe("ladder new DIR/ --staff", () => {
   it("makes one file per person, named after them and the year, and a register of who has which", () => {
     expect(register.map((r) => r.name)).toEqual(staff.map((s) => s.name));
@@ -93,6 +91,11 @@ describe("ladder new DIR/ --staff", () => {
           expect(text.includes(o.name), `${o.name} found in ${part} of ${register[i]!.file}`).toBe(false);
       expect([...parts.keys()].filter((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p))).toHaveLength(1);
       expect(parts.get("xl/workbook.xml")).not.toMatch(/<definedName\b/);
+      // The file's properties (File > Properties) name only its person and the year.
+      // (openpyxl, which coloured most of them, keeps the title and rewrites the part.)
+      const title = /<dc:title\b[^>]*>([^<]*)<\/dc:title>/.exec(parts.get("docProps/core.xml") ?? "")?.[1];
+      expect(title).toMatch(/ \d{4}-\d{2}$/);
+      expect(title?.startsWith(`${person.name.trim()} `)).toBe(true);
     }
   });
 
