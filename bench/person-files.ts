@@ -28,11 +28,14 @@ const RUNS = 3;
 /** Prints the process's peak resident set size (KB on Linux) to stderr as it exits. */
 const PEAK_RSS_HOOK =
   "data:text/javascript,import{writeSync}from'node:fs';" +
-  "process.on('exit',()=>writeSync(2,'\\nbench-maxrss='+process.resourceUsage().maxRSS+'\\n'))";
+  "process.on('exit',()=>{const u=process.resourceUsage();" +
+  "writeSync(2,'\\nbench-maxrss='+u.maxRSS+' bench-cpu='+(u.userCPUTime+u.systemCPUTime)+'\\n')})";
 
 interface Run {
   wallMs: number;
   peakBytes: number;
+  /** The child's CPU time (user + system): steadier than wall time on a busy shared machine. */
+  cpuMs: number;
 }
 
 function runCli(cli: string, cwd: string, args: readonly string[]): Run {
@@ -45,7 +48,8 @@ function runCli(cli: string, cwd: string, args: readonly string[]): Run {
   const wallMs = performance.now() - t0;
   if (r.status !== 0) throw new Error(`ladder ${args.join(" ")}: exit ${r.status}: ${r.stderr}`);
   const kb = Number(/bench-maxrss=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
-  return { wallMs, peakBytes: kb * 1024 };
+  const cpuUs = Number(/bench-cpu=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  return { wallMs, peakBytes: kb * 1024, cpuMs: cpuUs / 1000 };
 }
 
 /** N person files (painted ladder tabs) and the register, as `ladder new DIR/` would lay them out. */
@@ -86,8 +90,11 @@ export const personFilesPart: Part = {
       await personFolder(big, SIZES[SIZES.length - 1]!);
       for (const n of SIZES.slice(0, -1)) await personFolder(join(work, `n${n}`), n, big);
 
-      const start = median(Array.from({ length: 5 }, () => runCli(bundle, work, ["--version"]).wallMs));
+      const starts = Array.from({ length: 5 }, () => runCli(bundle, work, ["--version"]));
+      const start = median(starts.map((r) => r.wallMs));
+      const startCpu = median(starts.map((r) => r.cpuMs));
       out.metrics["files.node-start.ms"] = round(start, 1);
+      out.metrics["files.node-start.cpu.ms"] = round(startCpu, 1);
       const results = new Map<number, { wall: number; peak: number }>();
       for (const n of SIZES) {
         const runs: Run[] = [];
@@ -97,8 +104,14 @@ export const personFilesPart: Part = {
         }
         const wall = median(runs.map((r) => r.wallMs));
         const peak = Math.max(...runs.map((r) => r.peakBytes));
+        const cpu = median(runs.map((r) => r.cpuMs));
         results.set(n, { wall, peak });
         const perFile = (wall - start) / n;
+        const perFileCpu = (cpu - startCpu) / n;
+        // The aim is for a trust-sized folder; at the smaller size the one-off costs (loading the
+        // package layer, writing the summary) are shared by fewer files, so it is shown, not judged.
+        const judged = n === SIZES[SIZES.length - 1];
+        out.metrics[`files.rollup.per-file.cpu.ms.n${n}`] = round(perFileCpu, 2);
         out.metrics[`files.rollup.wall.ms.n${n}`] = round(wall, 1);
         out.metrics[`files.rollup.per-file.ms.n${n}`] = round(perFile, 2);
         out.metrics[`files.rollup.peak-rss.bytes.n${n}`] = peak;
@@ -107,8 +120,16 @@ export const personFilesPart: Part = {
           measure: "rollup DIR -o school.xlsx: ms per person file beyond Node's start (wall)",
           n,
           value: `${perFile.toFixed(2)} ms (wall ${fmtMs(wall)}, Node start ${fmtMs(start)})`,
-          target: `<= ${TARGET_MS_PER_FILE} ms`,
-          ok: perFile <= TARGET_MS_PER_FILE,
+          target: judged ? `<= ${TARGET_MS_PER_FILE} ms` : "",
+          ok: judged ? perFile <= TARGET_MS_PER_FILE : null,
+        });
+        out.rows.push({
+          part: "files",
+          measure: "rollup DIR -o school.xlsx: CPU ms per person file beyond Node's start",
+          n,
+          value: `${perFileCpu.toFixed(2)} ms (CPU ${fmtMs(cpu)}, Node start ${fmtMs(startCpu)})`,
+          target: "",
+          ok: null,
         });
         out.rows.push({
           part: "files",

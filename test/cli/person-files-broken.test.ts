@@ -184,9 +184,10 @@ describe("the register as a tab in the leaders' workbook", () => {
   });
 
   it("`rollup -o` follows the leader's edits: a leaver's row deleted; their own column kept when a newcomer is added", async () => {
-    // The leader deletes Cara Lee's row and adds a Notes column, in another program (openpyxl). (A
-    // leaders' workbook openpyxl saved after the roll-up's chart was in it cannot be written by
-    // ExcelJS yet: issue 12.)
+    // A first roll-up puts the summary and its chart into the leaders' workbook; then the leader
+    // deletes Cara Lee's row and adds a Notes column, in another program (openpyxl), which rewrites
+    // the whole package.
+    expect(ladder("rollup", "-o", "heads.xlsx").code).toBe(0);
     python(
       [
         "from openpyxl import load_workbook",
