@@ -12,9 +12,10 @@ import { corePart } from "./core.js";
 import { bundlesPart } from "./bundles.js";
 import { excelPart } from "./excel.js";
 import { gasPart } from "./gas.js";
+import { personFilesPart } from "./person-files.js";
 import { fmtMs, table, timeMs, type Part, type Row } from "./util.js";
 
-const PARTS: Part[] = [corePart, cliPart, gasPart, excelPart, bundlesPart];
+const PARTS: Part[] = [corePart, cliPart, gasPart, excelPart, bundlesPart, personFilesPart];
 const RESULTS = new URL("./results.json", import.meta.url);
 
 async function previous(): Promise<Record<string, number>> {

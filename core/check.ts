@@ -31,8 +31,8 @@ export interface TabCheck {
   skipped: string | null;
 }
 
-/** Tabs the roll-up writes itself; never read as staff tabs. */
-export const OWN_ROLES = new Set(["summary", "chart", "trust"]);
+/** Tabs the roll-up writes itself (and the school register of person files); never read as staff tabs. */
+export const OWN_ROLES = new Set(["summary", "chart", "trust", "register"]);
 
 function blank(snap: TabSnapshot, marker: Marker | null, skipped: string): TabCheck {
   return {

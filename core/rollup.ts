@@ -15,6 +15,8 @@ import { expectedText, resolveBand, zoneOf } from "./zones.js";
 
 export interface StaffEntry {
   tab: string;
+  /** The file the tab came from, when rolling up across files (one file per person). */
+  file?: string;
   name: string;
   role: string;
   appraiser: string;
@@ -48,7 +50,8 @@ export interface Distribution {
 
 export interface SchoolRollup {
   staff: StaffEntry[];
-  skipped: { tab: string; reason: string }[];
+  /** Across files, `file` names the file; a file that could not be read at all has `tab` "". */
+  skipped: { tab: string; reason: string; file?: string }[];
   /** Rating and feedback tabs found (rolled up separately). */
   other: { tab: string; templateId: string; kind: string }[];
   checkpoints: string[];
@@ -94,6 +97,18 @@ export function isEmptyTab(snap: TabSnapshot): boolean {
  * @example rollupSchool(snapshots).distribution.Jul.byZone.expected
  */
 export function rollupSchool(snaps: readonly TabSnapshot[], opts: RollupOptions = {}): SchoolRollup {
+  return summariseRollup(rollupTabs(snaps, opts), opts);
+}
+
+/** What the per-tab half of the roll-up finds: one workbook's tabs, or one person file's. */
+export type RolledTabs = Pick<SchoolRollup, "staff" | "skipped" | "other">;
+
+/**
+ * The per-tab half of rollupSchool: each tab on its own, so tabs read from many files (one at a
+ * time) give the same entries as the same tabs in one workbook (core/rollup-files.ts).
+ * @example rollupTabs([annTab]).staff[0].levels.Sep
+ */
+export function rollupTabs(snaps: readonly TabSnapshot[], opts: RollupOptions = {}): RolledTabs {
   const templates = opts.templates ?? builtinTemplates();
   const chart = gradeBands(templates);
   const checkpoints = [...CHECKPOINTS] as string[];
@@ -135,6 +150,20 @@ export function rollupSchool(snaps: readonly TabSnapshot[], opts: RollupOptions 
       findings: c.findings,
     });
   }
+  return { staff, skipped, other };
+}
+
+/**
+ * The school-wide half of rollupSchool: distributions, the chart's checkpoint and counts, from
+ * staff entries already rolled (from one workbook, or from many person files).
+ * @example summariseRollup(rollupTabs(snapshots)).chartCheckpoint
+ */
+export function summariseRollup(
+  { staff, skipped, other }: RolledTabs,
+  opts: RollupOptions = {},
+): SchoolRollup {
+  const chart = gradeBands(opts.templates ?? builtinTemplates());
+  const checkpoints = [...CHECKPOINTS] as string[];
 
   const distribution: Record<string, Distribution> = {};
   for (const cp of checkpoints) {
@@ -218,7 +247,14 @@ export function rollupJson(r: SchoolRollup) {
         severity: f.severity,
         message: f.message,
       })),
+      ...(s.file !== undefined ? { file: s.file } : {}),
     })),
-    skipped: r.skipped.map((s) => ({ tab: s.tab, reason: s.reason })),
+    skipped: r.skipped.map((s) =>
+      s.file === undefined
+        ? { tab: s.tab, reason: s.reason }
+        : s.tab === ""
+          ? { file: s.file, reason: s.reason }
+          : { file: s.file, tab: s.tab, reason: s.reason },
+    ),
   };
 }

@@ -12,7 +12,7 @@ import { parseRange } from "./a1.js";
 export type CellValue = string | number | boolean | null;
 
 /** Why a tab exists. Hosts find marked tabs by this; a renamed tab keeps its marker. */
-export type TabRole = "staff" | "feedback" | "chart" | "summary" | "trust";
+export type TabRole = "staff" | "feedback" | "chart" | "summary" | "trust" | "register";
 
 export interface Marker {
   templateId: string;
@@ -147,7 +147,7 @@ export function formatMarker(m: Marker): string {
   return parts.join(":");
 }
 
-const ROLES: readonly TabRole[] = ["staff", "feedback", "chart", "summary", "trust"];
+const ROLES: readonly TabRole[] = ["staff", "feedback", "chart", "summary", "trust", "register"];
 
 /** Inverse of formatMarker; null for anything that is not one of ours. */
 export function parseMarker(s: string | null | undefined): Marker | null {

@@ -20,6 +20,8 @@ import { ladderCommand, plural } from "../format.js";
 import { MAX_TABS, saveBook } from "../xlsx/book.js";
 import { writeSheet } from "../xlsx/write.js";
 import { openOrCreate, requireXlsx } from "../workbook.js";
+import { isFolderPath } from "../person-files.js";
+import { newPersonFiles } from "./new-files.js";
 
 async function readStaffCsv(path: string): Promise<StaffInput[]> {
   let text: string;
@@ -47,11 +49,20 @@ export const newTabs: Command = {
   ladder new FILE --template ID --name NAME --band BAND [--role ROLE] [--appraiser NAME]
                   [--ticks] [--up-to N] [--allow-duplicate]
   ladder new FILE --template ID --staff STAFF.csv [--ticks] [--up-to N] [--allow-duplicate]
+  ladder new DIR/ --template ID --staff STAFF.csv [--register LEADERS.xlsx] [...]
 
 Adds tabs to FILE (an .xlsx workbook; created if missing). Existing tabs are never changed.
 Someone who already has a tab of this template is refused (nothing is written) unless you add
 --allow-duplicate; a second tab then gets a number, e.g. 'Ann Lee (2)'. Tab names are made legal
 for Excel (at most 31 characters, none of []:*?/\\), and the full name is kept on the tab.
+
+One file per person: when the target is a folder (a path ending in /, or a folder that exists),
+each person gets their own .xlsx file in it, named after them and the school year (for example
+'Ann Lee 2026-27.xlsx'), holding only their own tab: no other colleague's name or level is in it,
+so it can be shared with them and their appraiser alone. The register of who has which file is
+written to DIR/register.csv, or to a 'Register' tab in the leaders' workbook given with
+--register. Someone already on the register keeps their file (a tab of another template is added
+to it); a newcomer is added. Then roll them up with: ladder rollup DIR -o school.xlsx
 
 Options:
   --template ID     template id (see: ladder templates)
@@ -66,11 +77,15 @@ Options:
   --ticks           tick-box variant: tick statements, the sheet colours itself
   --up-to N         ladder templates: highest level on the tab
   --allow-duplicate make a second tab for someone who already has one of this template
+  --register FILE   one file per person: keep the register in this workbook's 'Register' tab
+                    (file names relative to it) instead of DIR/register.csv
   -h, --help        show this help
 
 Examples:
   ladder new school.xlsx --template leadership-ladder --name "Ann Lee" --band 3 --role Teacher
-  ladder new school.xlsx --template leadership-ladder --staff staff.csv`,
+  ladder new school.xlsx --template leadership-ladder --staff staff.csv
+  ladder new staff/ --template leadership-ladder --staff staff.csv
+  ladder new staff/ --template leadership-ladder --staff staff.csv --register school.xlsx`,
   async run(argv, io) {
     const { values, positionals: pos } = parse("new", argv, {
       template: { type: "string" },
@@ -82,6 +97,7 @@ Examples:
       ticks: { type: "boolean" },
       "up-to": { type: "string" },
       "allow-duplicate": { type: "boolean" },
+      register: { type: "string" },
       help: { type: "boolean", short: "h" },
     });
     if (values.help) {
@@ -89,7 +105,13 @@ Examples:
       return EXIT.ok;
     }
     const [file] = positionals("new", pos, ["FILE"]);
-    requireXlsx(file!);
+    const folder = await isFolderPath(file!);
+    if (!folder) requireXlsx(file!);
+    if (!folder && values.register !== undefined)
+      throw new LadderError(
+        "argument-invalid",
+        `--register is for one file per person: give a folder (ending in /) instead of ${file!}. See: ladder new --help.`,
+      );
     const template = findTemplate(required("new", values.template, "template"));
     let upTo: number | undefined;
     if (values["up-to"] !== undefined) {
@@ -126,6 +148,19 @@ Examples:
       ];
     }
 
+    if (folder)
+      return newPersonFiles(
+        {
+          dir: file!,
+          template,
+          staff,
+          ticks: values.ticks === true,
+          upTo,
+          allowDuplicate: values["allow-duplicate"] === true,
+          register: values.register,
+        },
+        io,
+      );
     const { book, snapshots, created } = await openOrCreate(file!);
     const existing = snapshots.map((s) => s.name);
     if (template.kind !== "chart" && values["allow-duplicate"] !== true) {

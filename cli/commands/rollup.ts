@@ -15,6 +15,8 @@ import type { Io } from "../io.js";
 import { saveBook } from "../xlsx/book.js";
 import { readWorkbook } from "../xlsx/read.js";
 import { replaceOwnTabs, requireXlsx } from "../workbook.js";
+import { isFolderPath } from "../person-files.js";
+import { rollupAcrossFiles } from "./rollup-files.js";
 
 /** The short readable summary `rollup` and `demo` print for the workbook `file`. */
 export function printSummary(io: Io, rollup: SchoolRollup, file: string): void {
@@ -35,8 +37,11 @@ export function printSummary(io: Io, rollup: SchoolRollup, file: string): void {
   );
   if (erring.length > 0) {
     io.out("Tabs with colouring errors (they are counted as coloured until they are fixed):");
-    for (const s of erring) io.out(`  ${s.tab}`);
-    io.out(`To see what to fix on a tab, run: ${ladderCommand("check", file, "--tab", erring[0]!.tab)}`);
+    for (const s of erring) io.out(`  ${s.tab}${s.file !== undefined ? ` (${s.file})` : ""}`);
+    const first = erring[0]!;
+    io.out(
+      `To see what to fix on a tab, run: ${ladderCommand("check", first.file ?? file, "--tab", first.tab)}`,
+    );
   }
   io.out(`The grade-band chart counts ${rollup.chartCheckpoint}: ${rollup.chartReason}`);
   for (const s of rollup.skipped) io.out(`Skipped '${s.tab}': ${sentence(s.reason)}`);
@@ -57,27 +62,55 @@ export const rollup: Command = {
   name: "rollup",
   summary: "write or refresh the school summary and grade-band chart tabs",
   help: `Usage: ladder rollup FILE [--json] [--checkpoint Sep|Mid|Jul]
+       ladder rollup FILE... | DIR -o OUT [--json] [--checkpoint Sep|Mid|Jul]
+       ladder rollup -o OUT [--json] [--checkpoint Sep|Mid|Jul]
 
 Reads every staff tab of FILE and writes, in the same workbook, the school summary (levels and
 zones per member of staff, staff in each zone per checkpoint with a chart, levels per checkpoint)
 and the grade-band chart with staff counts. Running it again replaces only those tabs; staff tabs
 are never changed.
 
+One file per person: with -o, reads the staff tabs of many files, one at a time, and writes the
+summary and chart into OUT (made if missing; its other tabs stay as they are). The files are those
+named; for a folder DIR, the files its register.csv lists (else every .xlsx file in it); with no
+files named, the files listed in OUT's register tab (see: ladder new --help). A file that cannot
+be read (missing, damaged, not a ladder file) is listed with the reason and the others still roll
+up (the exit code is then 2, so scripts notice). Someone found in two files (same name and
+template) is rolled up once, with a warning.
+
 Options:
+  -o, --out OUT    the leaders' workbook to write the summary into (.xlsx), for many files
   --checkpoint CP  the checkpoint the grade-band chart counts (default: the latest one
                    most staff have filled in; the summary says which and why)
   --json           print {"staff": [{"tab", "name", "band", "levels", "zones", "findings"}],
-                   "skipped": [{"tab", "reason"}]}
-  -h, --help       show this help`,
+                   "skipped": [{"tab", "reason"}]}; across files each staff entry also has
+                   "file", and each skipped entry "file" (a file not read at all has no "tab")
+  -h, --help       show this help
+
+Examples:
+  ladder rollup school.xlsx
+  ladder rollup staff/ -o school.xlsx
+  ladder rollup staff/*.xlsx -o school.xlsx --json`,
   async run(argv, io) {
     const { values, positionals: pos } = parse("rollup", argv, {
       json: { type: "boolean" },
       checkpoint: { type: "string" },
+      out: { type: "string", short: "o" },
       help: { type: "boolean", short: "h" },
     });
     if (values.help) {
       io.out(this.help);
       return EXIT.ok;
+    }
+    // Across files (one file per person): several files, a folder, or -o OUT.
+    if (values.out !== undefined || pos.length > 1 || (pos.length === 1 && (await isFolderPath(pos[0]!)))) {
+      if (values.out === undefined)
+        throw new LadderError(
+          "argument-invalid",
+          `To roll up ${pos.length > 1 ? "several files" : "a folder"}, say which workbook the summary goes in with -o, for example: ladder rollup ${pos.length > 1 ? "staff/*.xlsx" : pos[0]!} -o school.xlsx. See: ladder rollup --help.`,
+        );
+      const args = { inputs: pos, out: values.out, json: values.json === true };
+      return rollupAcrossFiles({ ...args, checkpoint: checkpointOption(values.checkpoint) }, io);
     }
     const [file] = positionals("rollup", pos, ["FILE"]);
     requireXlsx(file!);

@@ -135,7 +135,8 @@ export function schoolSummarySheet(
     b.row();
     const k0 = b.row(["Skipped tabs", "Staff tab", "Reason"]);
     b.style(b.range(k0, 0, k0, 2), { bold: true, fill: HEADER_FILL });
-    for (const k of r.skipped) b.row(["", k.tab, k.reason]);
+    for (const k of r.skipped)
+      b.row(["", k.file === undefined ? k.tab : k.tab === "" ? k.file : `${k.tab} (${k.file})`, k.reason]);
   }
   // Two runs of equal width (tab, name and role, then every other column), so a host sets them in two
   // calls (Apps Script: one setColumnWidths per run) rather than one per column.

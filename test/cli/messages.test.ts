@@ -62,7 +62,7 @@ describe("options", () => {
     }
     expect(ladder("new", "s.xlsx", "--nme", "Ann").stderr).toContain("Did you mean '--name'?");
     expect(ladder("rollup", "s.xlsx", "--checkpiont", "Jul").stderr).toContain(
-      "Did you mean '--checkpoint'? Its options are --json, --checkpoint, --help.",
+      "Did you mean '--checkpoint'? Its options are --json, --checkpoint, --out, --help.",
     );
   });
 
