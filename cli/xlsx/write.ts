@@ -211,7 +211,7 @@ export function writeSheet(book: Book, spec: SheetSpec): ExcelJS.Worksheet {
     if (px > 0) ws.getColumn(i + 1).width = pxToWidth(px);
   });
   fitWrappedRows(ws, spec);
-  // Printing: one page wide, as many pages tall as needed.
+  // Printing: A4, one page wide, as many pages tall as needed.
   const widthPx = Array.from(
     { length: specExtent(spec).cols },
     (_, i) => spec.columnWidths[i] ?? DEFAULT_COL_PX,
@@ -219,6 +219,7 @@ export function writeSheet(book: Book, spec: SheetSpec): ExcelJS.Worksheet {
   const wide = widthPx.reduce((a, b) => a + b, 0) > 900; // wider than a portrait A4 page holds legibly
   ws.pageSetup = {
     ...ws.pageSetup,
+    paperSize: 9, // A4: schools in England print on A4, and the default is the writer's (US Letter)
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
