@@ -20,9 +20,9 @@ import { HEADER_FILL, type SheetBuilder } from "./builder.js";
 
 export const RECORD_LABELS = {
   title: "Your appraisal year",
-  checkpoint: "Checkpoint",
-  currentColours: "Current level (from your colours)",
-  currentTicks: "Current level (from your ticks)",
+  /** After "Sep: " and so on, one row per checkpoint. */
+  currentColours: "current level (from your colours)",
+  currentTicks: "current level (from your ticks)",
   target: "Target level for the year",
   objective: "Objective",
   how: "How will we know?",
@@ -100,28 +100,25 @@ export function writeRecord(b: SheetBuilder, rec: LadderRecordTemplate, place: R
   };
 
   heading(RECORD_LABELS.title);
-  const cpRow = r++;
-  b.set(cpRow, cL, RECORD_LABELS.checkpoint);
-  place.checkpoints.slice(0, 3).forEach((cp, k) => b.set(cpRow, c1 + k, cp));
-  b.style(b.range(cpRow, cL, cpRow, c3), { bold: true, fill: HEADER_FILL, border: true, hAlign: "center" });
-  b.style(b.cell(cpRow, cL), { hAlign: "left" });
-
-  const cur = r++;
-  b.set(cur, cL, place.ticks ? RECORD_LABELS.currentTicks : RECORD_LABELS.currentColours);
-  b.style(b.cell(cur, cL), { bold: true, border: true, wrap: true, vAlign: "top" });
-  b.style(b.range(cur, c1, cur, c3), { border: true, hAlign: "center", vAlign: "middle" });
-  if (place.ticks && place.ladder) {
-    const { cols, first, last, levelEnds } = place.ladder;
-    cols
-      .slice(0, 3)
-      .forEach((col, k) =>
-        b.spec.formulas.push({
-          cell: a1(cur, c1 + k),
-          formula: tickLevelFormula(col, first, last, levelEnds),
-        }),
-      );
-  } else {
-    b.spec.validations.push({ range: b.range(cur, c1, cur, c3), list: levels(0, 10), strict: true });
+  // One row per checkpoint ("Sep: current level"), the value beside the label: no row of bare
+  // checkpoint names, which would look like a second ladder header to a reader (or to the Excel
+  // add-in, which fetches fills under every checkpoint name it sees).
+  const cps = place.checkpoints.slice(0, 3);
+  const cur = r;
+  cps.forEach((cp, k) => {
+    const row = r++;
+    b.set(row, cL, `${cp}: ${place.ticks ? RECORD_LABELS.currentTicks : RECORD_LABELS.currentColours}`);
+    if (place.ticks && place.ladder) {
+      const { cols, first, last, levelEnds } = place.ladder;
+      const col = cols[k];
+      if (col !== undefined)
+        b.spec.formulas.push({ cell: a1(row, c1), formula: tickLevelFormula(col, first, last, levelEnds) });
+    }
+  });
+  b.style(b.range(cur, cL, r - 1, cL), { bold: true, border: true, wrap: true, vAlign: "top" });
+  b.style(b.range(cur, c1, r - 1, c1), { border: true, hAlign: "center", vAlign: "middle" });
+  if (!place.ticks) {
+    b.spec.validations.push({ range: b.range(cur, c1, r - 1, c1), list: levels(0, 10), strict: true });
     b.spec.notes.push({
       cell: a1(cur, cL),
       text: "Pick the level your colours show at each checkpoint: the highest level whose statements, and all those above them, are green. Check this tab says if it differs from the colours.",
@@ -134,7 +131,6 @@ export function writeRecord(b: SheetBuilder, rec: LadderRecordTemplate, place: R
   b.style(b.cell(target, c1), { border: true, hAlign: "center", vAlign: "middle" });
   b.spec.validations.push({ range: b.cell(target, c1), list: levels(1, 10), strict: true });
   if (rec.targetNote) b.spec.notes.push({ cell: a1(target, cL), text: rec.targetNote });
-  r++;
 
   for (const o of rec.objectives) {
     heading(o.title, o.guidance);

@@ -109,31 +109,24 @@ export function readRecord(
   const title = find((n) => n === "yourappraisalyear");
   if (title) use(title);
 
-  // Current level: under the checkpoint names of the row above it (any of the three rows above).
+  // Current level: one row per checkpoint, "Sep: current level (...)", the value right of it.
   const current: YearRecord["current"] = {};
-  const cur = find((n) => n.startsWith("currentlevel"));
-  if (cur) {
-    use(cur);
-    let cpCols: { name: string; col: number }[] = [];
-    for (let r = cur.row - 1; r >= Math.max(fromRow, cur.row - 3) && cpCols.length === 0; r--)
-      cpCols = (values[r] ?? []).flatMap((v, c) => {
-        const name = c > cur.col ? matchCheckpoint(v, checkpoints) : null;
-        return name ? [{ name, col: c }] : [];
-      });
-    if (cpCols.length === 0)
-      cpCols = checkpoints.slice(0, 3).map((name, k) => ({ name, col: cur.col + 1 + k }));
-    for (const { name, col } of cpCols) {
-      const v = values[cur.row]?.[col] ?? null;
-      const cell = a1(cur.row, col);
-      const level = text(v) === "" ? null : text(v) === "0" ? 0 : levelNumber(v);
-      if (level === null && text(v) !== "")
-        unreadable(
-          cell,
-          `${cell} says '${text(v)}', which is not a level: pick the current level at ${name} from the list (0 to 10).`,
-        );
-      current[name] = { value: level, cell };
-    }
+  for (const l of labels) {
+    const m = /^([^:–—-]+)[:–—-](.*)$/.exec(l.text);
+    const name = m ? matchCheckpoint(m[1], checkpoints) : null;
+    if (!m || !name || !norm(m[2]).startsWith("currentlevel") || current[name]) continue;
+    use(l);
+    const c = rightOf(values, l.row, l.col);
+    const v = c.value;
+    const level = text(v) === "" ? null : text(v) === "0" ? 0 : levelNumber(v);
+    if (level === null && text(v) !== "")
+      unreadable(
+        c.cell,
+        `${c.cell} says '${text(v)}', which is not a level: pick the current level at ${name} from the list (0 to 10).`,
+      );
+    current[name] = { value: level, cell: c.cell };
   }
+  const cur = Object.keys(current).length > 0;
 
   let target: YearRecord["target"] = null;
   const tl = find((n) => n.startsWith("targetlevel"));

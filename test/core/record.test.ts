@@ -13,8 +13,8 @@ import { ANN, GREEN, ladder, ladderSnap, paintRun, put } from "../helpers.js";
 
 /*
  * A colour tab, levels 1-8 (the default): the ladder header is row 11, the record beside it in G-J:
- *   G11 Your appraisal year | G12 Checkpoint, H12 Sep, I12 Mid, J12 Jul | G13 Current level: H13-J13
- *   G14 Target level for the year: H14 | G16 Objective 1 ..., H17 objective, H18 how will we know
+ *   G11 Your appraisal year | G12-G14 "Sep: current level ..." (Mid, Jul): H12-H14
+ *   G15 Target level for the year: H15 | G16 Objective 1 ..., H17 objective, H18 how will we know
  *   objective 2: H20, H21 | objective 3: H23, H24 | G26 STAR heading, I26 Done, J26 Date done
  *   steps 1-6: rows 27-32, tick I, date J | G34 Reviews | Sep H35 (you) H36 (appraiser), Mid H37
  *   H38, Jul H39 H40.
@@ -28,7 +28,7 @@ const LEVELS_1_TO_4 = 21;
 /** A filled-in record: target 6, three objectives, STAR steps 1-3 done, Sep reviewed by both. */
 function filled(): TabSnapshot {
   const snap = ladderSnap();
-  put(snap, "H14", 6);
+  put(snap, "H15", 6);
   put(snap, "H17", "Run the Year 5 reading intervention with the new phonics scheme");
   put(snap, "H18", "Reading ages of the 12 pupils rise by a year");
   put(snap, "H20", "Live marking in lessons instead of homework marking");
@@ -60,9 +60,10 @@ describe("the record on a generated ladder tab", () => {
       null,
       "Your appraisal year",
     ]);
-    expect(v[11]!.slice(6)).toEqual(["Checkpoint", "Sep", "Mid", "Jul"]);
-    expect(v[12]![6]).toBe(RECORD_LABELS.currentColours);
-    expect(v[13]![6]).toBe("Target level for the year");
+    expect(v.slice(11, 14).map((r) => r[6])).toEqual(
+      ["Sep", "Mid", "Jul"].map((cp) => `${cp}: ${RECORD_LABELS.currentColours}`),
+    );
+    expect(v[14]![6]).toBe("Target level for the year");
     expect([v[15]![6], v[18]![6], v[21]![6]]).toEqual([
       "Objective 1 – Improvements to your main role.",
       "Objective 2 – A STAR project – Researching a new idea, trying it and evaluating it.",
@@ -89,8 +90,8 @@ describe("the record on a generated ladder tab", () => {
 
   it("has a 1-10 drop-down for the target, 0-10 for the current level, and tick boxes for the STAR steps", () => {
     expect(spec.validations).toEqual([
-      { range: "H13:J13", list: ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"], strict: true },
-      { range: "H14", list: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"], strict: true },
+      { range: "H12:H14", list: ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"], strict: true },
+      { range: "H15", list: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"], strict: true },
     ]);
     expect(spec.checkboxes).toEqual(["I27:I32"]);
     expect(spec.columnWidths).toEqual([84, 520, 64, 64, 64, 16, 170, 110, 64, 100]);
@@ -116,11 +117,11 @@ describe("the record on a generated ladder tab", () => {
   it("reads back empty, with nothing to warn about", () => {
     const snap = ladderSnap();
     const r = record(snap);
-    expect(r.target).toEqual({ value: null, cell: "H14" });
+    expect(r.target).toEqual({ value: null, cell: "H15" });
     expect(r.current).toEqual({
-      Sep: { value: null, cell: "H13" },
-      Mid: { value: null, cell: "I13" },
-      Jul: { value: null, cell: "J13" },
+      Sep: { value: null, cell: "H12" },
+      Mid: { value: null, cell: "H13" },
+      Jul: { value: null, cell: "H14" },
     });
     expect(r.objectives.map((o) => [o.n, o.objective, o.how])).toEqual([
       [1, { value: "", cell: "H17" }, { value: "", cell: "H18" }],
@@ -141,7 +142,7 @@ describe("the record on a generated ladder tab", () => {
 
   it("reads a filled-in record: target, objectives, STAR ticks and dates, review notes", () => {
     const r = record(filled());
-    expect(r.target).toEqual({ value: 6, cell: "H14" });
+    expect(r.target).toEqual({ value: 6, cell: "H15" });
     expect(r.objectives[1]!.objective.value).toBe("Live marking in lessons instead of homework marking");
     expect(r.objectives[2]!.how?.value).toBe("Both TAs colour level 2 green by July");
     expect(
@@ -166,13 +167,13 @@ describe("the record on a generated ladder tab", () => {
 describe("ladder check on the record", () => {
   it("a target below the level the colours show: a warning at the target cell", () => {
     const snap = paintRun(filled(), "C", 0, LEVELS_1_TO_4, GREEN);
-    put(snap, "H14", 3);
+    put(snap, "H15", 3);
     const f = checkTab(snap).findings;
-    expect(f.map((x) => `${x.rule}@${x.cell}:${x.checkpoint}`)).toEqual(["target-below-level@H14:Sep"]);
+    expect(f.map((x) => `${x.rule}@${x.cell}:${x.checkpoint}`)).toEqual(["target-below-level@H15:Sep"]);
     expect(f[0]!.message).toBe(
-      "The target level for the year in H14 is 3, but the colours already show level 4 at Sep: choose a target of 4 or more (the same level is fine if you do not wish to develop this area).",
+      "The target level for the year in H15 is 3, but the colours already show level 4 at Sep: choose a target of 4 or more (the same level is fine if you do not wish to develop this area).",
     );
-    put(snap, "H14", 4); // the same level is fine
+    put(snap, "H15", 4); // the same level is fine
     expect(rules(snap)).toEqual([]);
   });
 
@@ -200,7 +201,7 @@ describe("ladder check on the record", () => {
 
   it("objectives missing once Mid is filled in: one warning naming each empty one and its cell", () => {
     const snap = paintRun(filled(), "D", 0, LEVELS_1_TO_3, GREEN);
-    put(snap, "H14", 4);
+    put(snap, "H15", 4);
     put(snap, "H20", "");
     put(snap, "H23", null);
     const f = checkTab(snap).findings;
@@ -222,30 +223,30 @@ describe("ladder check on the record", () => {
 
   it("a typed current level the colours do not show (colour tabs): a warning at its cell", () => {
     const snap = paintRun(filled(), "C", 0, LEVELS_1_TO_3, GREEN);
-    put(snap, "H13", 4);
+    put(snap, "H12", 4);
     const f = checkTab(snap).findings;
-    expect(f.map((x) => `${x.rule}@${x.cell}:${x.checkpoint}`)).toEqual(["current-level-differs@H13:Sep"]);
+    expect(f.map((x) => `${x.rule}@${x.cell}:${x.checkpoint}`)).toEqual(["current-level-differs@H12:Sep"]);
     expect(f[0]!.message).toBe(
-      "H13 gives your current level at Sep as 4, but the colours in the Sep column show level 3: pick 3, or check the colours with your appraiser.",
+      "H12 gives your current level at Sep as 4, but the colours in the Sep column show level 3: pick 3, or check the colours with your appraiser.",
     );
-    put(snap, "H13", 3);
+    put(snap, "H12", 3);
     expect(rules(snap)).toEqual([]);
   });
 
   it("values that cannot be what their label asks for: a warning at the cell, and left out", () => {
     const snap = filled();
-    put(snap, "H14", "high");
+    put(snap, "H15", "high");
     put(snap, "J27", "soon");
     put(snap, "I31", "maybe");
     const c = checkTab(snap);
     expect(c.findings.map((x) => `${x.rule}@${x.cell}`)).toEqual([
-      "record-unreadable@H14",
+      "record-unreadable@H15",
       "record-unreadable@J27",
       "record-unreadable@I31",
     ]);
     expect(c.record?.target?.value).toBeNull();
-    expect(c.findings.find((x) => x.cell === "H14")?.message).toBe(
-      "H14 says 'high', which is not a level: pick the target level for the year from the list (1 to 10).",
+    expect(c.findings.find((x) => x.cell === "H15")?.message).toBe(
+      "H15 says 'high', which is not a level: pick the target level for the year from the list (1 to 10).",
     );
     expect(c.findings.find((x) => x.cell === "J27")?.message).toBe(
       "J27 says 'soon', which is not a date: type the date step 1 was done, such as 12/10/2026.",
@@ -266,7 +267,7 @@ describe("tabs people have edited", () => {
     snap.values.unshift(["Notes from the meeting"], []);
     snap.fills.unshift([], []);
     const r = record(snap);
-    expect(r.target).toEqual({ value: 6, cell: "I16" });
+    expect(r.target).toEqual({ value: 6, cell: "I17" });
     expect(r.objectives.map((o) => o.objective.cell)).toEqual(["I19", "I22", "I25"]);
     expect(r.steps.filter((s) => s.done).map((s) => s.tick)).toEqual(["J29", "J30", "J31"]);
     expect(checkTab(snap).findings).toEqual([]);
@@ -276,7 +277,7 @@ describe("tabs people have edited", () => {
     const snap = filled();
     put(snap, "G19", "Objective 2 - STAR");
     put(snap, "G35", "Sept: your notes");
-    put(snap, "G14", "Target level");
+    put(snap, "G15", "Target level");
     const r = record(snap);
     expect(r.objectives.map((o) => o.n)).toEqual([1, 2, 3]);
     expect(r.reviews.Sep?.person?.value).toBe("Happy with the targets.");
@@ -297,12 +298,12 @@ describe("tabs people have edited", () => {
 describe("tick-box tabs", () => {
   it("the current level is a formula counting the levels ticked from the top, blank while nothing is", () => {
     const spec = ladderSheet(ladder(), ANN, { year: "2026-27", name: "Ann", upTo: 5, ticks: true });
-    expect(spec.values[11]![6]).toBe(RECORD_LABELS.currentTicks);
-    expect(spec.formulas.map((f) => f.cell)).toEqual(["H12", "I12", "J12"]);
+    expect(spec.values[10]![6]).toBe(`Sep: ${RECORD_LABELS.currentTicks}`);
+    expect(spec.formulas.map((f) => f.cell)).toEqual(["H11", "H12", "H13"]);
     expect(spec.formulas[0]!.formula).toBe(
       '=IF(COUNTIF(C11:C42,TRUE)=0,"",(COUNTIF(C11:C15,TRUE)=5)+(COUNTIF(C11:C19,TRUE)=9)+(COUNTIF(C11:C25,TRUE)=15)+(COUNTIF(C11:C31,TRUE)=21)+(COUNTIF(C11:C42,TRUE)=32))',
     );
-    expect(spec.validations.map((v) => v.range)).toEqual(["H13"]); // the target only
+    expect(spec.validations.map((v) => v.range)).toEqual(["H14"]); // the target only
   });
 
   it("tickLevelFormula counts from the first statement row", () => {
@@ -315,7 +316,7 @@ describe("tick-box tabs", () => {
     const spec = ladderSheet(ladder(), ANN, { year: "2026-27", name: "Ann", upTo: 5, ticks: true });
     const snap = snapshotOf(spec);
     for (let r = 10; r < 25; r++) snap.values[r]![2] = true; // levels 1-3 ticked at Sep
-    put(snap, "H12", 7); // a stale cached value
+    put(snap, "H11", 7); // a stale cached value
     const c = checkTab(snap);
     expect(c.levels!.Sep).toBe(3);
     expect(c.findings).toEqual([]);
