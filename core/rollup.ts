@@ -36,6 +36,8 @@ export interface StaffEntry {
   target?: number | null;
   /** Target minus the latest filled level; null when either is missing. */
   gap?: number | null;
+  /** Movement since the last checkpoint: the latest filled level minus the one filled before it. */
+  sinceLast?: { from: string; to: string; change: number } | null;
   /** STAR steps done in order from step 1, 0-6. */
   star?: number;
   /** The STAR project (objective 2) as written, or null. */
@@ -239,11 +241,14 @@ export function rollupJson(r: SchoolRollup) {
       })),
       target: s.target ?? null,
       gap: s.gap ?? null,
+      sinceLast: s.sinceLast ?? null,
       star: s.star ?? 0,
       starTitle: s.starTitle ?? null,
       objectivesSet: s.objectivesSet ?? 0,
       reviewed: s.reviewed ?? {},
     })),
     skipped: r.skipped.map((s) => ({ tab: s.tab, reason: s.reason })),
+    // The school's year (issue 14): names and STAR titles too, as this is the leaders' file.
+    ...(r.year ? { year: r.year } : {}),
   };
 }

@@ -11,6 +11,8 @@ import { latestLevel } from "./rules-record.js";
 export interface StaffYear {
   target: number | null;
   gap: number | null;
+  /** The latest filled checkpoint's level minus the one filled before it; null with fewer than two. */
+  sinceLast: { from: string; to: string; change: number } | null;
   star: number;
   starTitle: string | null;
   objectivesSet: number;
@@ -44,9 +46,18 @@ export function staffYear(
     const r = record?.reviews[cp];
     reviewed[cp] = (r?.person?.value ?? "") !== "" || (r?.appraiser?.value ?? "") !== "";
   }
+  const filled = checkpoints.flatMap((cp) => {
+    const level = levels[cp];
+    return level === null || level === undefined ? [] : [{ cp, level }];
+  });
+  const [prev, last] = filled.slice(-2);
   return {
     target,
     gap: target !== null && latest ? target - latest.level : null,
+    sinceLast:
+      prev && last && filled.length >= 2
+        ? { from: prev.cp, to: last.cp, change: last.level - prev.level }
+        : null,
     star: starReached(record),
     starTitle: title === "" ? null : title,
     objectivesSet: record?.objectives.filter((o) => o.objective.value !== "").length ?? 0,

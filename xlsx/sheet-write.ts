@@ -2,7 +2,7 @@
  * Core's SheetSpec -> the XML of one worksheet part (and of its comments and their VML shapes),
  * written directly, in the element order the schema requires: values, formulas, styles (through
  * the workbook's StyleSink), merges, widths, row heights for wrapped text, frozen rows, tick
- * boxes, drop-downs, conditional formats, notes, tab colour, printing on one page wide, and the
+ * boxes, drop-downs, conditional formats, notes, tab colour, printing on A4 one page wide, and the
  * hidden marker and chart descriptions (meta.ts). Charts are drawn by chart.ts.
  *
  * What it does not do, and why:
@@ -284,7 +284,11 @@ export function sheetXml(spec: SheetSpec, sink: StyleSink, options: SheetXmlOpti
     out.push(`<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>`);
   // spec.protectedRanges: deliberately not written (see the header).
   out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  out.push(`<pageSetup orientation="${wide ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>`);
+  // A4 (paperSize 9): schools in England print on A4, and a file without it prints on the reader's
+  // default (US Letter in many installs); one page wide, as many pages tall as needed.
+  out.push(
+    `<pageSetup paperSize="9" orientation="${wide ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>`,
+  );
   if (spec.charts.length > 0) out.push(`<drawing r:id="${SHEET_REL.drawing}"/>`);
   if (spec.notes.length > 0) out.push(`<legacyDrawing r:id="${SHEET_REL.vml}"/>`);
   out.push("</worksheet>");

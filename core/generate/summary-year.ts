@@ -2,7 +2,8 @@
  * The year on the school summary tab (issue 14), as its own block under the staff table: how many
  * set a target and reached it, movement between checkpoints, the STAR projects ready to share at
  * SMART day (title and person: the summary is the leaders' file), and one row per person with the
- * latest level, target, gap, STAR step, objectives written and checkpoints reviewed. Its own block,
+ * latest level, movement since the last checkpoint, target, gap, STAR step, objectives written and
+ * checkpoints reviewed. Its own block,
  * so the staff table the trust roll-up reads keeps its columns.
  */
 import type { SchoolRollup, StaffEntry } from "../rollup.js";
@@ -15,6 +16,7 @@ export const YEAR_HEADERS = [
   "Staff tab",
   "Name",
   "Latest level",
+  "Since last checkpoint",
   "Target",
   "Gap to target",
   "Target reached",
@@ -23,6 +25,13 @@ export const YEAR_HEADERS = [
   "Objectives written (of 3)",
   "Reviewed at",
 ] as const;
+
+/** "up 1 (Sep to Mid)", "same (Mid to Jul)", "" with fewer than two checkpoints filled. */
+export function sinceLastText(m: { from: string; to: string; change: number } | null): string {
+  if (!m) return "";
+  const what = m.change > 0 ? `up ${m.change}` : m.change < 0 ? `down ${-m.change}` : "same";
+  return `${what} (${m.from} to ${m.to})`;
+}
 
 function of(n: number, total: number): string {
   return `${n} of ${total}`;
@@ -82,6 +91,7 @@ export function yearBlock(b: SheetBuilder, r: SchoolRollup): void {
       s.tab,
       s.name,
       latest?.level ?? null,
+      sinceLastText(s.sinceLast ?? null),
       s.target ?? null,
       gap,
       gap === null ? "" : gap <= 0 ? "Yes" : "Not yet",
@@ -93,7 +103,8 @@ export function yearBlock(b: SheetBuilder, r: SchoolRollup): void {
   }
   if (order.length > 0) {
     b.style(b.range(p0 + 1, 0, b.nextRow - 1, YEAR_HEADERS.length - 1), { border: true, vAlign: "top" });
-    b.style(b.range(p0 + 1, 7, b.nextRow - 1, 7), { wrap: true });
+    const title = YEAR_HEADERS.indexOf("STAR project");
+    b.style(b.range(p0 + 1, title, b.nextRow - 1, title), { wrap: true });
   }
   b.row();
 

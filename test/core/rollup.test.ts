@@ -83,11 +83,11 @@ describe("the school roll-up", () => {
 
   it("the JSON has the fields docs/cli.md describes", () => {
     const j = rollupJson(rollupSchool(school()));
-    expect(Object.keys(j)).toEqual(["staff", "skipped"]);
+    expect(Object.keys(j)).toEqual(["staff", "skipped", "year"]);
     expect(Object.keys(j.staff[0]!)).toEqual([
       ...["tab", "name", "band", "levels", "zones", "findings"],
       // The year record (issue 14): target and star are design §5's, the rest ours.
-      ...["target", "gap", "star", "starTitle", "objectivesSet", "reviewed"],
+      ...["target", "gap", "sinceLast", "star", "starTitle", "objectivesSet", "reviewed"],
     ]);
     const ben = j.staff[1]!;
     // Mid is empty while Jul is filled: a warning, with every field of a finding; and Jul is filled
