@@ -1,6 +1,6 @@
 /**
  * Warnings about the appraisal year record beside a ladder (issue 14), once the levels are known:
- * a target below the level already reached, a STAR step ticked while a step above it is not (or
+ * a target below the level the year began at, a STAR step ticked while a step above it is not (or
  * dated before it), objectives still empty at Mid or Jul (one warning per tab), and (colour tabs) a current level typed
  * that differs from what the colours show. All warnings: the record is for the appraisal
  * conversation, and the colouring rule alone decides the level.
@@ -20,6 +20,18 @@ export function latestLevel(
   for (let i = checkpoints.length - 1; i >= 0; i--) {
     const level = levels[checkpoints[i]!];
     if (level !== null && level !== undefined) return { checkpoint: checkpoints[i]!, level };
+  }
+  return null;
+}
+
+/** The first checkpoint with a level, in the tab's checkpoint order. */
+function earliestLevel(
+  levels: Levels,
+  checkpoints: readonly string[],
+): { checkpoint: string; level: number } | null {
+  for (const cp of checkpoints) {
+    const level = levels[cp];
+    if (level !== null && level !== undefined) return { checkpoint: cp, level };
   }
   return null;
 }
@@ -63,16 +75,21 @@ function currentDiffers(rec: YearRecord, levels: Levels, ticks: boolean): Findin
   });
 }
 
+/**
+ * The target is chosen at the appraisal, against the level the year began at (the first checkpoint
+ * filled in): a target below that level is a slip. Going past the target later in the year is
+ * reaching it, which the roll-up counts, not something to fix.
+ */
 function targetBelow(rec: YearRecord, levels: Levels, cps: readonly string[]): Finding[] {
   const target = rec.target;
-  const latest = latestLevel(levels, cps);
-  if (!target || target.value === null || !latest || latest.level <= target.value) return [];
+  const first = earliestLevel(levels, cps);
+  if (!target || target.value === null || !first || first.level <= target.value) return [];
   return [
     finding(
       "target-below-level",
       target.cell,
-      latest.checkpoint,
-      `The target level for the year in ${target.cell} is ${target.value}, but the colours already show level ${latest.level} at ${latest.checkpoint}: choose a target of ${latest.level} or more (the same level is fine if you do not wish to develop this area).`,
+      first.checkpoint,
+      `The target level for the year in ${target.cell} is ${target.value}, but the colours already show level ${first.level} at ${first.checkpoint}: choose a target of ${first.level} or more (the same level is fine if you do not wish to develop this area).`,
     ),
   ];
 }

@@ -177,6 +177,20 @@ describe("ladder check on the record", () => {
     expect(rules(snap)).toEqual([]);
   });
 
+  it("going past the target later in the year is reaching it, not a warning", () => {
+    // Level 3 at Sep with a target of 4, then level 4 at Mid and more at Jul.
+    const snap = paintRun(filled(), "C", 0, LEVELS_1_TO_3, GREEN);
+    paintRun(snap, "D", 0, LEVELS_1_TO_4, GREEN);
+    paintRun(snap, "E", 0, LEVELS_1_TO_4 + 11, GREEN);
+    put(snap, "H15", 4);
+    const c = checkTab(snap);
+    expect(c.levels).toEqual({ Sep: 3, Mid: 4, Jul: 5 });
+    expect(c.findings).toEqual([]);
+    // A target below where the year began is still a slip, reported against that checkpoint.
+    put(snap, "H15", 2);
+    expect(rules(snap)).toEqual(["target-below-level@H15:Sep"]);
+  });
+
   it("a STAR step ticked while the one above it is not: a warning at the ticked step", () => {
     const snap = filled();
     put(snap, "I29", false);
