@@ -200,7 +200,7 @@ export function fillYear(spec: SheetSpec, person: DemoStaff, startYear: number):
 
   const target = find((l) => l === "Target level for the year");
   if (target && !NO_TARGET.has(person.name)) {
-    const beyond = seed % 4 === 0; // already where they want to be: the same level (the seed allows it)
+    const beyond = seed % 4 === 0 && sep >= 4; // already where they want to be: the same level (the seed allows it)
     const aim =
       person.name === TARGET_BELOW ? sep - 1 : Math.max(1, Math.min(8, sep + (beyond ? 0 : 1 + (seed % 2))));
     set(target.row, target.col + 1, aim);
