@@ -8,7 +8,6 @@
  * level the year began at, a STAR step ticked below an unticked one, and an objective left empty
  * at Mid. Deterministic, like school.ts: cells are found by the record's labels, never by position.
  */
-import { a1 } from "../../core/a1.js";
 import type { CellValue, SheetSpec } from "../../core/sheet.js";
 import type { DemoStaff } from "./staff.js";
 
@@ -107,20 +106,20 @@ const LEADERSHIP: readonly Pair[] = [
   ],
 ];
 
-const NOTES = {
+const NOTES: Record<"Sep" | "Mid" | "Jul", readonly Pair[]> = {
   Sep: [
     ["Happy with my targets for the year.", "Objectives agreed. A good start."],
     ["I'd like support with the research step.", "Agreed: time set aside in October."],
   ],
   Mid: [
     ["On track, though the project took longer to plan.", "Good progress; keep the evidence as you go."],
-    ["Level 2 statements feel true now.", "Agreed from what I have seen in lessons."],
+    ["More of my statements are green now.", "Agreed from what I have seen this term."],
   ],
   Jul: [
     ["I have learned a lot from trying this.", "A strong year. Please share the project at SMART day."],
     ["I will carry this on next year.", "Well done: the evidence shows the impact."],
   ],
-} as const;
+};
 
 /** A small stable hash (as in school.ts), so each person gets their own repeatable choices. */
 function hash(s: string): number {

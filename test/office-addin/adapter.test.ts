@@ -116,7 +116,9 @@ describe("writing a tab", () => {
   it("uses in-cell checkboxes where the host has ExcelApi 1.18", async () => {
     const fake = new FakeExcel();
     const spec = ladderSpec(true);
-    await new ExcelAdapter({ run: fake.run, caps: { checkboxControl: true } }).writeSheets([spec]);
+    await new ExcelAdapter({ run: fake.run, caps: { checkboxControl: true, notes: false } }).writeSheets([
+      spec,
+    ]);
     const sheet = fake.sheet(spec.name);
     expect(sheet.validations).toHaveLength(1); // the record's target level, 1-10
     const header = spec.values.findIndex((r) => r[0] === "Level");
@@ -125,6 +127,22 @@ describe("writing a tab", () => {
     expect([...sheet.cells.values()].filter((c) => c.control === "Checkbox")).toHaveLength(
       3 * statements + 6,
     );
+  });
+
+  it("writes the notes (level examples, the record's guidance) where the host has ExcelApi 1.18, in the same sync", async () => {
+    const spec = ladderSpec(false);
+    const older = new FakeExcel();
+    await new ExcelAdapter({ run: older.run }).writeSheets([spec]);
+    expect(older.sheet(spec.name).notes.size).toBe(0);
+    const newer = new FakeExcel();
+    await new ExcelAdapter({ run: newer.run, caps: { checkboxControl: true, notes: true } }).writeSheets([
+      spec,
+    ]);
+    const notes = newer.sheet(spec.name).notes;
+    expect([...notes.keys()]).toEqual(spec.notes.map((n) => n.cell));
+    const level2 = [...notes.values()].find((t) => t.startsWith("Level 2:"))!;
+    expect(level2).toContain("Students – Bring together a team of qualified level 1 students");
+    expect(newer.take().syncs).toBe(older.take().syncs);
   });
 
   it("hides the metadata column and selects a cell for a finding", async () => {

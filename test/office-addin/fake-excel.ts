@@ -201,6 +201,7 @@ export class FakeWorksheet extends Loaded implements XWorksheet {
   readonly charts: XWorksheet["charts"];
   readonly freezePanes: XWorksheet["freezePanes"];
   readonly protection: XWorksheet["protection"];
+  readonly notes: XWorksheet["notes"];
 
   constructor(
     readonly ctx: FakeContext,
@@ -215,6 +216,13 @@ export class FakeWorksheet extends Loaded implements XWorksheet {
     };
     this.freezePanes = {
       freezeRows: (count = 1) => this.ctx.write({ count }, (s) => (this.target(s).frozenRows = count)),
+    };
+    this.notes = {
+      add: (cellAddress, content) => {
+        // As Excel: a string that is not one cell is an InvalidCellAddress error.
+        if (!/^[A-Z]{1,3}[1-9]\d*$/.test(cellAddress)) throw new Error(`InvalidCellAddress: ${cellAddress}`);
+        this.ctx.write({ cellAddress, content }, (s) => this.target(s).notes.set(cellAddress, content));
+      },
     };
     this.protection = {
       protect: (options) =>

@@ -50,6 +50,8 @@ export interface SheetState {
   /** Locked state of cells without their own (Excel's default: locked). */
   defaultLocked: boolean;
   tabColor: string;
+  /** Cell notes (ExcelApi 1.18), by A1 address. */
+  notes: Map<string, string>;
 }
 
 export interface WorkbookState {
@@ -92,6 +94,7 @@ export function newSheet(state: WorkbookState, name: string): SheetState {
     protection: null,
     defaultLocked: true,
     tabColor: "",
+    notes: new Map(),
   };
   state.sheets.push(sheet);
   return sheet;
