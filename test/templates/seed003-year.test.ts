@@ -117,10 +117,10 @@ describe("Support Staff Standards (Generic): the seed's grouping and UR1", () =>
   });
 
   it("regroups by the codes: UR1-UR4 under Understand, IE1-IE4 under Inspire learning, and says why", () => {
-    const byCode = Object.fromEntries(t.sections.map((s) => [s.code, s.items.map((i) => i.code)]));
-    expect(byCode.U).toEqual(["UR1", "UR2", "UR3", "UR4"]);
-    expect(byCode.I).toEqual(["IE1", "IE2", "IE3", "IE4"]);
-    expect(byCode.P).toEqual(["PT1", "PT2", "PT3", "PT4"]);
+    const byCode = new Map(t.sections.map((s) => [s.code ?? "", s.items.map((i) => i.code)]));
+    expect(byCode.get("U")).toEqual(["UR1", "UR2", "UR3", "UR4"]);
+    expect(byCode.get("I")).toEqual(["IE1", "IE2", "IE3", "IE4"]);
+    expect(byCode.get("P")).toEqual(["PT1", "PT2", "PT3", "PT4"]);
     const notes = t.notes?.join(" ") ?? "";
     expect(notes).toContain("plainly an extraction error");
     expect(notes).toContain("UR2-UR4 sit under Understand goals and IE1-IE4 under Inspire learning");
