@@ -212,7 +212,7 @@ export function fillYear(spec: SheetSpec, person: DemoStaff, startYear: number):
     pick(LEADERSHIP, seed >>> 5),
   ];
   [...at]
-    .filter(([label]) => /^Objective [123] /.test(label))
+    .filter(([label]) => /^Objective [123]$/.test(label))
     .forEach(([label, { row, col }]) => {
       const n = Number(label[10]);
       const [objective, how] = pairs[n - 1]!;

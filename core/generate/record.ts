@@ -68,6 +68,15 @@ export function tickLevelFormula(
   return `=IF(COUNTIF(${top}:${c}${last + 1},TRUE)=0,"",${parts.join("+")})`;
 }
 
+/**
+ * "Objective 2 – A STAR project – Researching ..." -> ["Objective 2", "A STAR project – Researching ..."];
+ * a title without a dash stays whole: [title, null].
+ */
+export function splitTitle(title: string): [string, string | null] {
+  const m = /^(.+?)\s+[–—-]\s+(.+)$/.exec(title);
+  return m ? [m[1]!, m[2]!] : [title, null];
+}
+
 const levels = (from: number, to: number): string[] =>
   Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
 
@@ -77,9 +86,19 @@ export function writeRecord(b: SheetBuilder, rec: LadderRecordTemplate, place: R
   const [cL, c1, c2, c3] = [c0, c0 + 1, c0 + 2, c0 + 3];
   while (b.nextRow <= place.header + RECORD_ROWS) b.row();
   let r = place.header;
+  /**
+   * A heading row, filled across the record. Its label stays in the label column; the rest of an
+   * objective's title ("Objective 1 – Improvements to your main role." -> "Objective 1" | the rest)
+   * is merged across the three text columns, like the text boxes under it, so consecutive rows
+   * share one merge block (a host merges a block in one call: Apps Script counts calls per tab).
+   */
   const heading = (text: string, note?: string): number => {
-    b.set(r, cL, text);
-    b.merge(r, cL, r, c3);
+    const [label, rest] = splitTitle(text);
+    b.set(r, cL, label);
+    if (rest !== null) {
+      b.set(r, c1, rest);
+      b.merge(r, c1, r, c3);
+    }
     b.style(b.range(r, cL, r, c3), {
       bold: true,
       fill: HEADER_FILL,

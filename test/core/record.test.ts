@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { checkTab } from "../../core/check.js";
 import { ladderSheet } from "../../core/generate/ladder.js";
-import { RECORD_LABELS, tickLevelFormula } from "../../core/generate/record.js";
+import { RECORD_LABELS, splitTitle, tickLevelFormula } from "../../core/generate/record.js";
 import { dayNumber, dayText } from "../../core/read/dates.js";
 import { readLadder } from "../../core/read/ladder.js";
 import type { TabSnapshot } from "../../core/sheet.js";
@@ -64,10 +64,11 @@ describe("the record on a generated ladder tab", () => {
       ["Sep", "Mid", "Jul"].map((cp) => `${cp}: ${RECORD_LABELS.currentColours}`),
     );
     expect(v[14]![6]).toBe("Target level for the year");
-    expect([v[15]![6], v[18]![6], v[21]![6]]).toEqual([
-      "Objective 1 – Improvements to your main role.",
-      "Objective 2 – A STAR project – Researching a new idea, trying it and evaluating it.",
-      "Objective 3 – Improving or using your skills of leadership to benefit others.",
+    // Each objective's title in the seed's words: its number as the label, the rest beside it.
+    expect([15, 18, 21].map((r) => [v[r]![6], v[r]![7]])).toEqual([
+      ["Objective 1", "Improvements to your main role."],
+      ["Objective 2", "A STAR project – Researching a new idea, trying it and evaluating it."],
+      ["Objective 3", "Improving or using your skills of leadership to benefit others."],
     ]);
     expect([v[16]![6], v[17]![6]]).toEqual(["Objective", "How will we know?"]);
     expect(v[25]!.slice(6)).toEqual([
@@ -86,6 +87,19 @@ describe("the record on a generated ladder tab", () => {
       "Jul: your note",
       "Jul: appraiser's note",
     ]);
+  });
+
+  it("merges the text boxes in three blocks: objectives, STAR steps, reviews (one host call each)", () => {
+    expect(spec.merges.filter((m) => /^[G-J]/.test(m))).toEqual([
+      ...["H16:J16", "H17:J17", "H18:J18", "H19:J19", "H20:J20", "H21:J21", "H22:J22", "H23:J23"],
+      ...["H24:J24", "G26:H26", "G27:H27", "G28:H28", "G29:H29", "G30:H30", "G31:H31", "G32:H32"],
+      ...["H35:J35", "H36:J36", "H37:J37", "H38:J38", "H39:J39", "H40:J40"],
+    ]);
+    expect(splitTitle("Objective 2 – A STAR project – Researching")).toEqual([
+      "Objective 2",
+      "A STAR project – Researching",
+    ]);
+    expect(splitTitle("Your appraisal year")).toEqual(["Your appraisal year", null]);
   });
 
   it("has a 1-10 drop-down for the target, 0-10 for the current level, and tick boxes for the STAR steps", () => {
