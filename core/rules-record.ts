@@ -9,6 +9,7 @@ import { finding, type Finding } from "./findings.js";
 import { dayText } from "./read/dates.js";
 import type { LadderRead } from "./read/ladder.js";
 import type { YearRecord } from "./read/record.js";
+import { CHECKPOINTS } from "./template.js";
 
 type Levels = Record<string, number | null>;
 
@@ -50,7 +51,11 @@ const OBJECTIVE_NAME: Record<number, string> = {
 export function recordFindings(read: LadderRead, levels: Levels): Finding[] {
   const rec = read.record;
   if (!rec) return [];
-  const cps = read.header.checkpoints.map((c) => c.name);
+  // In the template's order (Sep, Mid, Jul), whatever order the tab's columns are in.
+  const order: readonly string[] = read.template?.checkpoints ?? CHECKPOINTS;
+  const cps = [...read.header.checkpoints.map((c) => c.name)].sort(
+    (a, b) => order.indexOf(a) - order.indexOf(b),
+  );
   return [
     ...currentDiffers(rec, levels, read.ticks),
     ...targetBelow(rec, levels, cps),

@@ -74,7 +74,12 @@ export function checkpointsRenamed(values: readonly (readonly CellValue[])[]): s
       !row.some((v) => isLabel(v, LADDER_LABELS.statement))
     )
       continue;
+    // The table's own headings: the run of cells from the statement column to the first empty one
+    // (anything further right, such as the year record's title, is beside the table, not in it).
+    const from = row.findIndex((v) => isLabel(v, LADDER_LABELS.statement));
+    const gap = row.findIndex((v, c) => c > from && text(v) === "");
     const others = row
+      .slice(0, gap === -1 ? row.length : gap)
       .filter(
         (v) => text(v) !== "" && !isLabel(v, LADDER_LABELS.level) && !isLabel(v, LADDER_LABELS.statement),
       )
