@@ -104,6 +104,12 @@ export interface XWorksheet extends Loadable<XWorksheet> {
   };
   readonly freezePanes: { freezeRows(count?: number): void };
   readonly protection: { protect(options?: Excel.WorksheetProtectionOptions, password?: string): void };
+  /** ExcelApi 1.9: how the tab prints. */
+  readonly pageLayout: {
+    paperSize: Excel.PageLayout["paperSize"];
+    orientation: Excel.PageLayout["orientation"];
+    zoom: Excel.PageLayoutZoomOptions;
+  };
   /** ExcelApi 1.18: only used when the host supports it (HostCaps.notes). */
   readonly notes: { add(cellAddress: string, content: string): unknown };
 }

@@ -27,6 +27,7 @@
 import { a1, columnLetters, parseRange } from "../core/a1.js";
 import {
   formatMarker,
+  printLayout,
   seriesColours,
   specExtent,
   type CellValue,
@@ -214,6 +215,12 @@ export function queueSheet(ctx: XContext, spec: SheetSpec, caps: HostCaps): XWor
   for (const c of spec.charts) addChart(sheet, spec, c);
   if (spec.tabColor) sheet.tabColor = spec.tabColor;
   if (caps.notes) for (const n of spec.notes) sheet.notes.add(n.cell, n.text);
+  // Printing as the .xlsx writer does: A4, one page wide, as many pages tall as needed.
+  const print = printLayout(spec);
+  sheet.pageLayout.paperSize = print.paper;
+  sheet.pageLayout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  // Width only (as in OfficeDev/office-js#1860): a page count tall is left to Excel, never 0.
+  sheet.pageLayout.zoom = { horizontalFitToPages: 1 };
   if (spec.protectedRanges.length > 0) {
     sheet.getRange().format.protection.locked = false;
     for (const p of spec.protectedRanges) sheet.getRange(p.range).format.protection.locked = true;

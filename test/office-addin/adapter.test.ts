@@ -145,6 +145,17 @@ describe("writing a tab", () => {
     expect(newer.take().syncs).toBe(older.take().syncs);
   });
 
+  it("prints on A4, one page wide, landscape for the ladder with its year record (as the .xlsx writer)", async () => {
+    const fake = new FakeExcel();
+    const spec = ladderSpec(false);
+    await new ExcelAdapter({ run: fake.run }).writeSheets([spec]);
+    expect(fake.sheet(spec.name).pageLayout).toEqual({
+      paperSize: "A4",
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1 },
+    });
+  });
+
   it("hides the metadata column and selects a cell for a finding", async () => {
     const fake = new FakeExcel();
     const adapter = new ExcelAdapter({ run: fake.run });

@@ -202,6 +202,7 @@ export class FakeWorksheet extends Loaded implements XWorksheet {
   readonly freezePanes: XWorksheet["freezePanes"];
   readonly protection: XWorksheet["protection"];
   readonly notes: XWorksheet["notes"];
+  readonly pageLayout: XWorksheet["pageLayout"];
 
   constructor(
     readonly ctx: FakeContext,
@@ -216,6 +217,27 @@ export class FakeWorksheet extends Loaded implements XWorksheet {
     };
     this.freezePanes = {
       freezeRows: (count = 1) => this.ctx.write({ count }, (s) => (this.target(s).frozenRows = count)),
+    };
+    const ws = this; // eslint-disable-line @typescript-eslint/no-this-alias -- the setters write through the sheet
+    this.pageLayout = {
+      set paperSize(v) {
+        ws.ctx.write({ paperSize: v }, (s) => (ws.target(s).pageLayout.paperSize = v));
+      },
+      get paperSize() {
+        throw new Error("pageLayout is write-only in this fake");
+      },
+      set orientation(v) {
+        ws.ctx.write({ orientation: v }, (s) => (ws.target(s).pageLayout.orientation = v));
+      },
+      get orientation() {
+        throw new Error("pageLayout is write-only in this fake");
+      },
+      set zoom(v) {
+        ws.ctx.write({ zoom: v }, (s) => (ws.target(s).pageLayout.zoom = v));
+      },
+      get zoom() {
+        throw new Error("pageLayout is write-only in this fake");
+      },
     };
     this.notes = {
       add: (cellAddress, content) => {

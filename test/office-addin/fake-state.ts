@@ -52,6 +52,8 @@ export interface SheetState {
   tabColor: string;
   /** Cell notes (ExcelApi 1.18), by A1 address. */
   notes: Map<string, string>;
+  /** Page layout as written (ExcelApi 1.9). */
+  pageLayout: { paperSize?: unknown; orientation?: unknown; zoom?: unknown };
 }
 
 export interface WorkbookState {
@@ -95,6 +97,7 @@ export function newSheet(state: WorkbookState, name: string): SheetState {
     defaultLocked: true,
     tabColor: "",
     notes: new Map(),
+    pageLayout: {},
   };
   state.sheets.push(sheet);
   return sheet;
