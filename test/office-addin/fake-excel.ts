@@ -218,25 +218,31 @@ export class FakeWorksheet extends Loaded implements XWorksheet {
     this.freezePanes = {
       freezeRows: (count = 1) => this.ctx.write({ count }, (s) => (this.target(s).frozenRows = count)),
     };
-    const ws = this; // eslint-disable-line @typescript-eslint/no-this-alias -- the setters write through the sheet
+    // Each property write is queued like any other (it lands at the next sync); reads give back
+    // what this proxy last set.
+    const set: Partial<XWorksheet["pageLayout"]> = {};
+    const write = <K extends keyof XWorksheet["pageLayout"]>(k: K, v: XWorksheet["pageLayout"][K]): void => {
+      set[k] = v;
+      this.ctx.write({ [k]: v }, (s) => (this.target(s).pageLayout[k] = v));
+    };
     this.pageLayout = {
-      set paperSize(v) {
-        ws.ctx.write({ paperSize: v }, (s) => (ws.target(s).pageLayout.paperSize = v));
-      },
       get paperSize() {
-        throw new Error("pageLayout is write-only in this fake");
+        return set.paperSize!;
       },
-      set orientation(v) {
-        ws.ctx.write({ orientation: v }, (s) => (ws.target(s).pageLayout.orientation = v));
+      set paperSize(v) {
+        write("paperSize", v);
       },
       get orientation() {
-        throw new Error("pageLayout is write-only in this fake");
+        return set.orientation!;
       },
-      set zoom(v) {
-        ws.ctx.write({ zoom: v }, (s) => (ws.target(s).pageLayout.zoom = v));
+      set orientation(v) {
+        write("orientation", v);
       },
       get zoom() {
-        throw new Error("pageLayout is write-only in this fake");
+        return set.zoom!;
+      },
+      set zoom(v) {
+        write("zoom", v);
       },
     };
     this.notes = {
