@@ -40,11 +40,14 @@ interface YearJson {
 }
 let staff: StaffJson[];
 let year: YearJson;
+let demoOut: string;
 
 beforeAll(() => {
   cli = buildCli("year");
   dir = tempDir("year");
-  expect(ladder("demo", "demo.xlsx").code).toBe(0);
+  const demo = ladder("demo", "demo.xlsx");
+  expect(demo.code).toBe(0);
+  demoOut = demo.stdout;
   const r = ladder("rollup", "demo.xlsx", "--json");
   expect(r.code).toBe(0);
   const j = JSON.parse(r.stdout) as { staff: StaffJson[]; year: YearJson };
@@ -206,6 +209,19 @@ print(json.dumps(rows, default=str))
     const ready = rows.findIndex((x) => x[0] === "STAR projects ready to share at SMART day");
     const listed = rows.slice(ready + 2, ready + 2 + year.starReady.length).map((x) => [x[0], x[2]]);
     expect(listed).toEqual(year.starReady.map((x) => [x.name, x.title]));
+  });
+});
+
+describe("the demo's printed summary", () => {
+  it("says the year in three lines, with the roll-up's own numbers", () => {
+    const [sepMid, midJul] = year.movement;
+    const moved = (m: YearJson["movement"][number]) =>
+      `${m.from} to ${m.to}: ${m.up} up, ${m.same} the same, ${m.down} down`;
+    expect(demoOut).toContain(
+      `The year: ${year.withTarget} of ${staff.length} staff have a target level; ${year.reachedTarget} of them have reached it.\n` +
+        `Movement: ${moved(sepMid!)}; ${moved(midJul!)}.\n` +
+        `STAR projects ready to share at SMART day: ${year.starReady.length} projects (listed on the summary tab).\n`,
+    );
   });
 });
 
