@@ -57,6 +57,17 @@ interface Label {
   col: number;
   n: string;
   text: string;
+  /** "Sep: your note" -> the checkpoint (Sep) and the rest, normalised ("yournote"); else null. */
+  at: { cp: string; rest: string } | null;
+}
+
+/** Labels that start with a checkpoint name are short; longer text (a STAR step) is never one. */
+const CHECKPOINT_LABEL = /^([^:\u2013\u2014-]{1,12})[:\u2013\u2014-](.{0,60})$/;
+
+function checkpointLabel(text: string, checkpoints: readonly string[]): Label["at"] {
+  const m = text.length <= 75 ? CHECKPOINT_LABEL.exec(text) : null;
+  const cp = m ? matchCheckpoint(m[1], checkpoints) : null;
+  return m && cp ? { cp, rest: norm(m[2]) } : null;
 }
 
 const TICKED = new Set(["true", "yes", "y", "x", "done", "1", "✓", "✔", "☑"]);
@@ -93,7 +104,9 @@ export function readRecord(
       const v = row[c];
       if (typeof v !== "string") continue;
       const n = norm(v);
-      if (n !== "") labels.push({ row: r, col: c, n, text: v.trim() });
+      if (n === "") continue;
+      const t = v.trim();
+      labels.push({ row: r, col: c, n, text: t, at: checkpointLabel(t, checkpoints) });
     }
   }
   const find = (test: (n: string) => boolean): Label | undefined => labels.find((l) => test(l.n));
@@ -112,9 +125,8 @@ export function readRecord(
   // Current level: one row per checkpoint, "Sep: current level (...)", the value right of it.
   const current: YearRecord["current"] = {};
   for (const l of labels) {
-    const m = /^([^:–—-]+)[:–—-](.*)$/.exec(l.text);
-    const name = m ? matchCheckpoint(m[1], checkpoints) : null;
-    if (!m || !name || !norm(m[2]).startsWith("currentlevel") || current[name]) continue;
+    const name = l.at?.cp;
+    if (!name || !l.at!.rest.startsWith("currentlevel") || current[name]) continue;
     use(l);
     const c = rightOf(values, l.row, l.col);
     const v = c.value;
@@ -164,10 +176,8 @@ export function readRecord(
 
   const reviews: YearRecord["reviews"] = {};
   for (const l of labels) {
-    const m = /^([^:–—-]+)[:–—-](.*)$/.exec(l.text);
-    if (!m) continue;
-    const cp = matchCheckpoint(m[1], checkpoints);
-    const who = norm(m[2]);
+    const cp = l.at?.cp;
+    const who = l.at?.rest ?? "";
     if (!cp || !/note|review|comment/.test(who)) continue;
     use(l);
     const side = who.includes("appraiser") ? "appraiser" : "person";
