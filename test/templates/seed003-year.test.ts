@@ -11,8 +11,14 @@ import { describe, expect, it } from "vitest";
 import { ratingSheet } from "../../core/generate/rating.js";
 import { readRating } from "../../core/read/rating.js";
 import { snapshotOf } from "../../core/snapshot.js";
-import { loadTemplate, type RatingTemplate, type Template } from "../../core/template.js";
+import {
+  loadTemplate,
+  type LadderTemplate,
+  type RatingTemplate,
+  type Template,
+} from "../../core/template.js";
 import levelsJson from "../../templates/equip-ladder-levels.json";
+import ladderJson from "../../templates/leadership-ladder.json";
 import blankJson from "../../templates/equip-support-staff-blank.json";
 import supportJson from "../../templates/equip-support-staff.json";
 import { ANN } from "../helpers.js";
@@ -22,6 +28,12 @@ const seedLines = (file: string): string[][] =>
   readFileSync(join(FIXTURES, file), "utf8")
     .split("\n")
     .map((l) => l.split("\t"));
+
+function ladderTemplate(json: unknown, file: string): LadderTemplate {
+  const t: Template = loadTemplate(json, file);
+  if (t.kind !== "ladder") throw new Error(`${file}: expected a ladder template, got ${t.kind}`);
+  return t;
+}
 
 function rating(json: unknown, file: string): RatingTemplate {
   const t: Template = loadTemplate(json, file);
@@ -169,5 +181,32 @@ describe("Support Staff Standards (Blank to write your own)", () => {
     const lockedCols = (range: string) => /^([A-Z]+)\d+:([A-Z]+)\d+$/.exec(range)!.slice(1).join("-");
     expect(blankTab.protectedRanges.map((p) => lockedCols(p.range))).toEqual(["A-B"]);
     expect(genericTab.protectedRanges.map((p) => lockedCols(p.range))).toEqual(["A-D"]);
+  });
+});
+
+describe("each level's Examples on the ladder tab (seed 003, Summary of levels)", () => {
+  const t = ladderTemplate(ladderJson, "templates/leadership-ladder.json");
+  // The seed's table as text: its cells' HTML tags dropped and spaces collapsed. One obvious typo
+  // is fixed in the template ("means' e.g." -> "means, e.g."), as the seeds' README allows.
+  const seed = readFileSync(join(FIXTURES, "seed003-level-summary.txt"), "utf8")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .replace("‘evidence based’ means’ e.g.", "‘evidence based’ means, e.g.");
+
+  it("carries every example paragraph word for word from the seed's level table", () => {
+    const examples = t.levels.flatMap((l) => (l.examples ?? []).map((e) => [l.level, e] as const));
+    expect(examples.length).toBeGreaterThan(30);
+    for (const [level, e] of examples) expect(seed, `level ${level}`).toContain(e.replace(/\s+/g, " "));
+  });
+
+  it("gives levels 1-7 staff and governors' examples, and levels 1-6 students' too", () => {
+    const starts = (level: number, who: RegExp) =>
+      (t.levels.find((l) => l.level === level)?.examples ?? []).some((e) => who.test(e));
+    for (let level = 1; level <= 7; level++) {
+      expect(starts(level, /^(All staff|Staff)\b/), `level ${level}`).toBe(true);
+      expect(starts(level, /^Governors\/Trustees/), `level ${level}`).toBe(true);
+    }
+    for (let level = 1; level <= 6; level++)
+      expect(starts(level, /^Students\b/), `level ${level}`).toBe(true);
   });
 });
