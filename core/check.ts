@@ -9,6 +9,7 @@ import { readFeedback, type FeedbackRead } from "./read/feedback.js";
 import { checkpointsRenamed, findLadderHeader, readLadder } from "./read/ladder.js";
 import type { Fields } from "./read/layout.js";
 import { readRating, type RatingRead } from "./read/rating.js";
+import type { YearRecord } from "./read/record.js";
 import { checkLadder, type Levels } from "./rules.js";
 import { parseMarker, type Marker, type TabSnapshot } from "./sheet.js";
 import type { LadderTemplate, Template } from "./template.js";
@@ -29,6 +30,8 @@ export interface TabCheck {
   feedback: FeedbackRead | null;
   /** Why the tab was not read (null when it was). Our own summary tabs say so too. */
   skipped: string | null;
+  /** Ladder tabs: the appraisal year record beside the ladder, or null when the tab has none. */
+  record?: YearRecord | null;
 }
 
 /** Tabs the roll-up writes itself (and the school register of person files); never read as staff tabs. */
@@ -129,6 +132,7 @@ export function checkTab(snap: TabSnapshot, templates: readonly Template[] = bui
       findings,
       levels,
       skipped: null,
+      record: read.record,
     };
   }
 

@@ -18,6 +18,13 @@ export const RULES = {
   "name-missing": "warning",
   "level-unreadable": "warning",
   "checkpoint-unknown": "warning",
+  // The appraisal year record beside the ladder (issue 14).
+  "target-below-level": "warning",
+  "star-step-skipped": "warning",
+  "star-date-order": "warning",
+  "objective-missing": "warning",
+  "current-level-differs": "warning",
+  "record-unreadable": "warning",
 } as const;
 
 export type RuleId = keyof typeof RULES;

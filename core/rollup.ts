@@ -11,6 +11,7 @@ import type { Finding } from "./findings.js";
 import type { TabSnapshot } from "./sheet.js";
 import { ZONES, type Template, type Zone } from "./template.js";
 import { CHECKPOINTS } from "./template.js";
+import { staffYear, yearRollup } from "./year.js";
 import { expectedText, resolveBand, zoneOf } from "./zones.js";
 
 export interface StaffEntry {
@@ -31,13 +32,21 @@ export interface StaffEntry {
   /** Latest level minus earliest level among filled checkpoints; null with fewer than two. */
   movement: number | null;
   findings: Finding[];
-  // The year record (issue 14); optional until the year roll-up (branch h-record) fills them.
+  // The year record (issue 14), core/year.ts. rollupSchool always fills these; they stay optional
+  // so entries built by hand (tests, older callers) still type-check.
+  /** Target level for the year (1-10), or null when not set. */
   target?: number | null;
+  /** Target minus the latest filled level; null when either is missing. */
   gap?: number | null;
-  /** STAR steps done, 0-6. */
+  /** Movement since the last checkpoint: the latest filled level minus the one filled before it. */
+  sinceLast?: { from: string; to: string; change: number } | null;
+  /** STAR steps done in order from step 1, 0-6. */
   star?: number;
+  /** The STAR project (objective 2) as written, or null. */
   starTitle?: string | null;
+  /** Objectives written, 0-3. */
   objectivesSet?: number;
+  /** Per checkpoint: a review note from the person or the appraiser is there. */
   reviewed?: Record<string, boolean>;
 }
 
@@ -65,7 +74,7 @@ export interface SchoolRollup {
   chartReason: string;
   /** chartCounts[band - 1][level] = staff of that band at that level (level 0..10). */
   chartCounts: number[][];
-  // The year (issue 14); optional until the year roll-up (branch h-record) fills it.
+  /** The year (issue 14): targets set and reached, movement, STAR projects ready to share (core/year.ts). Always filled by rollupSchool. */
   year?: {
     withTarget: number;
     reachedTarget: number;
@@ -148,6 +157,7 @@ export function rollupTabs(snaps: readonly TabSnapshot[], opts: RollupOptions = 
       zones,
       movement: filled.length >= 2 ? filled[filled.length - 1]! - filled[0]! : null,
       findings: c.findings,
+      ...staffYear(c.record, levels, checkpoints),
     });
   }
   return { staff, skipped, other };
@@ -193,7 +203,18 @@ export function summariseRollup(
     const i = chart.bands.findIndex((b) => b.band === s.band);
     if (i >= 0) chartCounts[i]![l]! += 1;
   }
-  return { staff, skipped, other, checkpoints, distribution, chartCheckpoint, chartReason, chartCounts };
+  const year = yearRollup(staff, checkpoints);
+  return {
+    staff,
+    skipped,
+    other,
+    checkpoints,
+    distribution,
+    chartCheckpoint,
+    chartReason,
+    chartCounts,
+    year,
+  };
 }
 
 /**
@@ -247,6 +268,13 @@ export function rollupJson(r: SchoolRollup) {
         severity: f.severity,
         message: f.message,
       })),
+      target: s.target ?? null,
+      gap: s.gap ?? null,
+      sinceLast: s.sinceLast ?? null,
+      star: s.star ?? 0,
+      starTitle: s.starTitle ?? null,
+      objectivesSet: s.objectivesSet ?? 0,
+      reviewed: s.reviewed ?? {},
       ...(s.file !== undefined ? { file: s.file } : {}),
     })),
     skipped: r.skipped.map((s) =>
@@ -256,5 +284,7 @@ export function rollupJson(r: SchoolRollup) {
           ? { file: s.file, reason: s.reason }
           : { file: s.file, tab: s.tab, reason: s.reason },
     ),
+    // The school's year (issue 14): names and STAR titles too, as this is the leaders' file.
+    ...(r.year ? { year: r.year } : {}),
   };
 }

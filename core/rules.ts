@@ -12,6 +12,7 @@ import { colourName } from "./colour-names.js";
 import { finding, type Finding } from "./findings.js";
 import type { LadderRead } from "./read/ladder.js";
 import { text } from "./read/layout.js";
+import { recordFindings } from "./rules-record.js";
 import type { TabSnapshot } from "./sheet.js";
 
 export type Levels = Record<string, number | null>;
@@ -134,6 +135,7 @@ export function checkLadder(read: LadderRead, snap: TabSnapshot): LadderCheck {
     levels[cp.name] = levelFromRun(classes, rowLevels);
   }
   findings.push(...progressionWarnings(read, levels));
+  findings.push(...recordFindings(read, levels));
   return { findings, levels };
 }
 

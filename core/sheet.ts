@@ -126,6 +126,19 @@ export function specExtent(spec: SheetSpec): { rows: number; cols: number } {
   return { rows, cols };
 }
 
+/**
+ * How a tab prints: on A4 (schools in England print on A4), one page wide, in landscape when its
+ * columns are wider than a portrait page holds legibly (about 900 px at 100%). Hosts that can set a
+ * page layout (the .xlsx writer, Excel) all use this, so a tab prints the same from each.
+ * @example printLayout(ladderSpec).orientation === "landscape" // the ladder with the year record beside it
+ */
+export function printLayout(spec: SheetSpec): { paper: "A4"; orientation: "portrait" | "landscape" } {
+  const cols = specExtent(spec).cols;
+  let px = 0;
+  for (let c = 0; c < cols; c++) px += spec.columnWidths[c] ?? 64;
+  return { paper: "A4", orientation: px > 900 ? "landscape" : "portrait" };
+}
+
 /** What a host reads from one tab: enough for core to recognise, read and check it. */
 export interface TabSnapshot {
   name: string;

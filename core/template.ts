@@ -34,6 +34,8 @@ const common = {
   description: z.string().optional(),
   /** Shown above the table, one paragraph per entry. */
   instructions: z.array(text).default([]),
+  /** For people maintaining the template (how it was transcribed, choices made); not shown on tabs. */
+  notes: z.array(text).optional(),
 };
 
 const ladderStatement = z.strictObject({
@@ -47,7 +49,23 @@ const ladderLevel = z.strictObject({
   name: text,
   /** Shown as a note on the level's first cell. */
   note: z.string().optional(),
+  /** The seed's "Examples" for the level (Staff / Students / Governors), one paragraph each; in the same note. */
+  examples: z.array(text).optional(),
   statements: z.array(ladderStatement).min(1),
+});
+
+/**
+ * The appraisal year beside the ladder (issue 14): the three objectives and the STAR project's steps
+ * in the framework's own words. The record's layout and labels are core's (generate/record.ts).
+ */
+const ladderRecord = z.strictObject({
+  /** Why a target: shown as a note on the target cell. */
+  targetNote: z.string().optional(),
+  /** Exactly three: main role, STAR project, leadership. `guidance` is shown as a note on the title. */
+  objectives: z.array(z.strictObject({ title: text, guidance: z.string().optional() })).length(3),
+  starTitle: text,
+  /** The STAR project's steps, in order, each ticked with a date when done. */
+  starSteps: z.array(text).length(6),
 });
 
 export const ladderSchema = z.strictObject({
@@ -57,6 +75,8 @@ export const ladderSchema = z.strictObject({
   /** A tab can be generated up to any level from min to max; default is max. */
   generate: z.strictObject({ minLevel: z.number().int().min(1), maxLevel: z.number().int().max(10) }),
   levels: z.array(ladderLevel).min(1),
+  /** The appraisal year record beside the ladder; ladders without it get none. */
+  record: ladderRecord.optional(),
 });
 
 const scaleOption = z.strictObject({
@@ -174,6 +194,7 @@ export const templateSchema = z.discriminatedUnion("kind", [
 
 export type Template = z.infer<typeof templateSchema>;
 export type LadderTemplate = z.infer<typeof ladderSchema>;
+export type LadderRecordTemplate = z.infer<typeof ladderRecord>;
 export type RatingTemplate = z.infer<typeof ratingSchema>;
 export type FeedbackTemplate = z.infer<typeof feedbackSchema>;
 export type ChartTemplate = z.infer<typeof chartSchema>;

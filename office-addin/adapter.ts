@@ -60,7 +60,7 @@ async function writeAll(
   caps: HostCaps,
   limits: PayloadLimits,
 ): Promise<void> {
-  for (const batch of batchBySize(specs, writeBytes, limits.maxBytes)) {
+  for (const batch of batchBySize(specs, (s) => writeBytes(s, caps), limits.maxBytes)) {
     for (const spec of batch) queueSheet(ctx, spec, caps);
     await ctx.sync();
   }
@@ -144,7 +144,7 @@ export class ExcelAdapter {
   writeSheets(specs: readonly SheetSpec[]): Promise<void> {
     if (specs.length === 0) return Promise.resolve();
     return this.run(async (ctx) => {
-      const batches = batchBySize(specs, writeBytes, this.limits.maxBytes);
+      const batches = batchBySize(specs, (s) => writeBytes(s, this.caps), this.limits.maxBytes);
       for (const [i, batch] of batches.entries()) {
         const sheets = batch.map((spec) => queueSheet(ctx, spec, this.caps));
         if (i === 0) sheets[0]!.activate();

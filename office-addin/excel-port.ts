@@ -5,8 +5,9 @@
  * and the test fake implements exactly this and nothing more.
  *
  * Requirement sets: everything here is ExcelApi 1.9 or older (getCellProperties and onFormatChanged
- * are 1.9), which is what manifest.xml asks for, except `Range.control` (in-cell checkboxes,
- * ExcelApi 1.18), which the writer only touches when `isSetSupported("ExcelApi", "1.18")` says so.
+ * are 1.9), which is what manifest.xml asks for, except `Range.control` (in-cell checkboxes) and
+ * `Worksheet.notes` (ExcelApi 1.18), which the writer only touches when
+ * `isSetSupported("ExcelApi", "1.18")` says so.
  */
 /// <reference types="office-js" />
 
@@ -103,6 +104,14 @@ export interface XWorksheet extends Loadable<XWorksheet> {
   };
   readonly freezePanes: { freezeRows(count?: number): void };
   readonly protection: { protect(options?: Excel.WorksheetProtectionOptions, password?: string): void };
+  /** ExcelApi 1.9: how the tab prints. */
+  readonly pageLayout: {
+    paperSize: Excel.PageLayout["paperSize"];
+    orientation: Excel.PageLayout["orientation"];
+    zoom: Excel.PageLayoutZoomOptions;
+  };
+  /** ExcelApi 1.18: only used when the host supports it (HostCaps.notes). */
+  readonly notes: { add(cellAddress: string, content: string): unknown };
 }
 
 export interface XWorksheetCollection extends Loadable<XWorksheetCollection> {
@@ -148,9 +157,11 @@ export type ExcelRunner = <T>(batch: (ctx: XContext) => Promise<T>) => Promise<T
 export interface HostCaps {
   /** ExcelApi 1.18: in-cell checkboxes (Range.control). */
   checkboxControl: boolean;
+  /** ExcelApi 1.18: cell notes (Worksheet.notes), for the level examples and the record's guidance. */
+  notes: boolean;
 }
 
-export const BASE_CAPS: HostCaps = { checkboxControl: false };
+export const BASE_CAPS: HostCaps = { checkboxControl: false, notes: false };
 
 /**
  * Compile-time proof that the real Office.js context fits the port: if @types/office-js changes

@@ -22,7 +22,11 @@ import { fillCells } from "./fill-cells.js";
 export interface PayloadLimits {
   /** Largest request or response in bytes (Excel on the web: 5 MB; tests lower it to force splits). */
   maxBytes: number;
-  /** Estimated response bytes per cell of `values` (a generated ladder tab averages about 25). */
+  /**
+   * Estimated response bytes per cell of `values`. A generated ladder tab with the year record beside
+   * it averages about 17 (the record's columns are mostly empty; the ladder alone averages about 26),
+   * so 24 leaves a margin; a batch Excel still refuses is halved and retried (syncInBatches).
+   */
   valueBytesPerCell: number;
   /** Estimated response bytes per cell of getCellProperties with fill color, pattern, tintAndShade. */
   fillBytesPerCell: number;
@@ -30,7 +34,7 @@ export interface PayloadLimits {
 
 export const EXCEL_WEB_LIMITS: PayloadLimits = {
   maxBytes: 5_000_000,
-  valueBytesPerCell: 32,
+  valueBytesPerCell: 24,
   fillBytesPerCell: 80,
 };
 

@@ -32,7 +32,8 @@ function officeReady(): Promise<{ host: Office.HostType | null } | null> {
 
 function capsOf(): HostCaps {
   const req = typeof Office !== "undefined" ? Office.context.requirements : undefined;
-  return { ...BASE_CAPS, checkboxControl: req?.isSetSupported("ExcelApi", "1.18") ?? false };
+  const v118 = req?.isSetSupported("ExcelApi", "1.18") ?? false;
+  return { ...BASE_CAPS, checkboxControl: v118, notes: v118 };
 }
 
 /**

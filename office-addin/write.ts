@@ -20,12 +20,14 @@
  *   (statements) are locked, and the sheet is protected WITHOUT a password while still allowing
  *   cell formatting (people colour the checkpoint cells). Review > Unprotect Sheet lifts it in one
  *   click: the nearest Excel has to Google Sheets' "warning only" protection.
- * - Notes (cell comments) are not written: notes need ExcelApi 1.18, comments 1.10, and the manifest
- *   asks for 1.9.
+ * - Notes (each level's name and examples, the year record's guidance) are written only where the
+ *   host has ExcelApi 1.18 (Worksheet.notes); the manifest asks for 1.9, and older hosts show the
+ *   tab without them (comments, ExcelApi 1.10, are threaded conversations, not notes).
  */
 import { a1, columnLetters, parseRange } from "../core/a1.js";
 import {
   formatMarker,
+  printLayout,
   seriesColours,
   specExtent,
   type CellValue,
@@ -33,7 +35,7 @@ import {
   type SheetSpec,
   type Style,
 } from "../core/sheet.js";
-import type { HostCaps, XContext, XRange, XWorksheet } from "./excel-port.js";
+import { BASE_CAPS, type HostCaps, type XContext, type XRange, type XWorksheet } from "./excel-port.js";
 
 export const PX_TO_PT = 0.75;
 export const CHART_META_PREFIX = "ladder-sheets-chart:";
@@ -97,7 +99,7 @@ export function textSafeGrid(spec: SheetSpec): {
 }
 
 /** Estimated request bytes for writing a spec (the data it carries plus a little per operation). */
-export function writeBytes(spec: SheetSpec): number {
+export function writeBytes(spec: SheetSpec, caps: HostCaps = BASE_CAPS): number {
   const grid = textSafeGrid(spec);
   const ops =
     spec.styles.length * 6 +
@@ -112,6 +114,7 @@ export function writeBytes(spec: SheetSpec): number {
     JSON.stringify(grid.values).length +
     JSON.stringify(grid.numberFormat).length +
     JSON.stringify(spec.formulas).length +
+    (caps.notes ? JSON.stringify(spec.notes).length + spec.notes.length * 200 : 0) +
     ops * 200
   );
 }
@@ -211,6 +214,13 @@ export function queueSheet(ctx: XContext, spec: SheetSpec, caps: HostCaps): XWor
   }
   for (const c of spec.charts) addChart(sheet, spec, c);
   if (spec.tabColor) sheet.tabColor = spec.tabColor;
+  if (caps.notes) for (const n of spec.notes) sheet.notes.add(n.cell, n.text);
+  // Printing as the .xlsx writer does: A4, one page wide, as many pages tall as needed.
+  const print = printLayout(spec);
+  sheet.pageLayout.paperSize = print.paper;
+  sheet.pageLayout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  // Width only (as in OfficeDev/office-js#1860): a page count tall is left to Excel, never 0.
+  sheet.pageLayout.zoom = { horizontalFitToPages: 1 };
   if (spec.protectedRanges.length > 0) {
     sheet.getRange().format.protection.locked = false;
     for (const p of spec.protectedRanges) sheet.getRange(p.range).format.protection.locked = true;

@@ -2,7 +2,7 @@
  * Core's SheetSpec -> the XML of one worksheet part (and of its comments and their VML shapes),
  * written directly, in the element order the schema requires: values, formulas, styles (through
  * the workbook's StyleSink), merges, widths, row heights for wrapped text, frozen rows, tick
- * boxes, drop-downs, conditional formats, notes, tab colour, printing on one page wide, and the
+ * boxes, drop-downs, conditional formats, notes, tab colour, printing on A4 one page wide, and the
  * hidden marker and chart descriptions (meta.ts). Charts are drawn by chart.ts.
  *
  * What it does not do, and why:
@@ -16,7 +16,14 @@
  *   protected sheet refuses edits; there is no "warn, then allow"), so it would lock people out.
  */
 import { a1, parseA1, parseRange } from "../core/a1.js";
-import { formatMarker, specExtent, type CellValue, type SheetSpec, type Style } from "../core/sheet.js";
+import {
+  formatMarker,
+  printLayout,
+  specExtent,
+  type CellValue,
+  type SheetSpec,
+  type Style,
+} from "../core/sheet.js";
 import { chartMetaText } from "./meta.js";
 import { NS_MAIN, NS_REL, XML_DECLARATION } from "./ns.js";
 import type { StyleSink } from "./style-sink.js";
@@ -196,8 +203,7 @@ export function sheetXml(spec: SheetSpec, sink: StyleSink, options: SheetXmlOpti
   const heights = wrappedRowHeights(spec, cells);
 
   const out: string[] = [XML_DECLARATION, `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`];
-  const widthPx = Array.from({ length: extent.cols }, (_, i) => spec.columnWidths[i] ?? DEFAULT_COL_PX);
-  const wide = widthPx.reduce((a, b) => a + b, 0) > 900; // wider than a portrait A4 page holds legibly
+  const { orientation } = printLayout(spec);
   out.push(
     `<sheetPr>${spec.tabColor ? `<tabColor rgb="FF${spec.tabColor.replace("#", "").toUpperCase()}"/>` : ""}` +
       `<pageSetUpPr fitToPage="1"/></sheetPr>`,
@@ -284,7 +290,9 @@ export function sheetXml(spec: SheetSpec, sink: StyleSink, options: SheetXmlOpti
     out.push(`<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>`);
   // spec.protectedRanges: deliberately not written (see the header).
   out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  out.push(`<pageSetup orientation="${wide ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>`);
+  // A4 (paperSize 9): schools in England print on A4, and a file without it prints on the reader's
+  // default (US Letter in many installs); one page wide, as many pages tall as needed.
+  out.push(`<pageSetup paperSize="9" orientation="${orientation}" fitToWidth="1" fitToHeight="0"/>`);
   if (spec.charts.length > 0) out.push(`<drawing r:id="${SHEET_REL.drawing}"/>`);
   if (spec.notes.length > 0) out.push(`<legacyDrawing r:id="${SHEET_REL.vml}"/>`);
   out.push("</worksheet>");

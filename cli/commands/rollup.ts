@@ -14,6 +14,7 @@ import { json, ladderCommand, plural, sentence, table } from "../format.js";
 import type { Io } from "../io.js";
 import { saveBook } from "../xlsx/book.js";
 import { readWorkbook } from "../xlsx/read.js";
+import { yearLines } from "../year-lines.js";
 import { replaceOwnTabs, requireXlsx } from "../workbook.js";
 import { isFolderPath } from "../person-files.js";
 import { rollupAcrossFiles } from "./rollup-files.js";
@@ -44,6 +45,7 @@ export function printSummary(io: Io, rollup: SchoolRollup, file: string): void {
     );
   }
   io.out(`The grade-band chart counts ${rollup.chartCheckpoint}: ${rollup.chartReason}`);
+  for (const line of yearLines(rollup)) io.out(line); // the appraisal year (issue 14)
   for (const s of rollup.skipped) io.out(`Skipped '${s.tab}': ${sentence(s.reason)}`);
 }
 

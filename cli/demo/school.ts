@@ -1,7 +1,8 @@
 /**
  * Builds the demo school's tabs as SheetSpecs: core generates each staff tab, then this colours the
  * checkpoint columns the way a person would (greens from several palettes, amber after the first
- * gap, sometimes red for "not true"), ticks the tick-box tab, and fills in one feedback form.
+ * gap, sometimes red for "not true"), ticks the tick-box tab, fills in each year record (year.ts)
+ * and one feedback form.
  * Deterministic: the same date gives the same workbook. No host calls; demo.ts writes the result.
  */
 import { planCreate, planFeedbackForm } from "../../core/app.js";
@@ -10,6 +11,7 @@ import { findTemplate } from "../../core/catalog.js";
 import type { SheetSpec } from "../../core/sheet.js";
 import type { LadderTemplate } from "../../core/template.js";
 import { DEMO_FEEDBACK, DEMO_STAFF, type DemoStaff } from "./staff.js";
+import { fillYear, yearStart } from "./year.js";
 
 const LADDER_ID = "leadership-ladder";
 const CHECKPOINTS = ["Sep", "Mid", "Jul"] as const;
@@ -127,6 +129,7 @@ export function demoSheets(today: Date): SheetSpec[] {
       today,
     );
     paint(spec!, person, sizes);
+    fillYear(spec!, person, yearStart(today)); // the appraisal year beside the ladder (year.ts)
     taken.push(spec!.name);
     specs.push(spec!);
   }

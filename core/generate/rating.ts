@@ -52,8 +52,11 @@ export function ratingSheet(t: RatingTemplate, staff: StaffDetails, opts: { year
   });
   b.spec.frozenRows = header + 1;
   b.spec.columnWidths = [84, 300, ...t.descriptorColumns.map(() => 260), ...t.checkpoints.map(() => 64)];
+  // Descriptor columns the template leaves wholly empty are for the school to write (a "write your
+  // own" template), so only the codes and standards are locked there.
+  const written = t.sections.some((s) => s.items.some((i) => Object.keys(i.descriptors ?? {}).length > 0));
   b.spec.protectedRanges.push({
-    range: b.range(header, 0, last, firstCp - 1),
+    range: b.range(header, 0, last, written ? firstCp - 1 : 1),
     description: "Standards come from the template: change the template, not the tab.",
   });
   return b.build();

@@ -10,6 +10,7 @@ import { MAX_LEVEL } from "../rollup.js";
 import type { ChartTemplate, Zone } from "../template.js";
 import { ZONES } from "../template.js";
 import { HEADER_FILL, SheetBuilder, TITLE_SIZE } from "./builder.js";
+import { yearBlock } from "./summary-year.js";
 
 export const SUMMARY_TAB = "School summary";
 export const SUMMARY_ID = "school-summary";
@@ -126,6 +127,7 @@ export function schoolSummarySheet(
   }
   b.style(b.range(s0 + 1, 0, Math.max(s0 + 1, b.nextRow - 1), cols - 1), { border: true });
   b.row();
+  yearBlock(b, r); // the year (issue 14): summary-year.ts
 
   const f0 = b.row(["Findings", "Staff tab", "Cell", "Checkpoint", "Rule", "Severity", "What to do"]);
   b.style(b.range(f0, 0, f0, Math.min(6, cols - 1)), { bold: true, fill: HEADER_FILL });

@@ -12,6 +12,7 @@ import { memoByString } from "../memo.js";
 import type { CellValue, Marker, TabSnapshot } from "../sheet.js";
 import type { LadderTemplate } from "../template.js";
 import { CHECKPOINTS } from "../template.js";
+import { readRecord, type YearRecord } from "./record.js";
 import {
   findHeader,
   matchCheckpoint,
@@ -41,6 +42,8 @@ export interface LadderRead {
   rows: LadderRow[];
   /** Tick-box tab: checkpoint cells hold true/false. */
   ticks: boolean;
+  /** The appraisal year record beside the ladder, or null on a tab without one. */
+  record: YearRecord | null;
   /** Reading problems worth telling the person about. */
   warnings: Finding[];
 }
@@ -71,7 +74,12 @@ export function checkpointsRenamed(values: readonly (readonly CellValue[])[]): s
       !row.some((v) => isLabel(v, LADDER_LABELS.statement))
     )
       continue;
+    // The table's own headings: the run of cells from the statement column to the first empty one
+    // (anything further right, such as the year record's title, is beside the table, not in it).
+    const from = row.findIndex((v) => isLabel(v, LADDER_LABELS.statement));
+    const gap = row.findIndex((v, c) => c > from && text(v) === "");
     const others = row
+      .slice(0, gap === -1 ? row.length : gap)
       .filter(
         (v) => text(v) !== "" && !isLabel(v, LADDER_LABELS.level) && !isLabel(v, LADDER_LABELS.statement),
       )
@@ -94,7 +102,7 @@ const NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "ei
  * 6, "6", "Level 6", "L6", "Level: 6", "six", "Level Six" -> 6; roman numerals and anything else
  * (including numbers outside 1-10) -> null.
  */
-function levelNumber(v: CellValue | undefined): number | null {
+export function levelNumber(v: CellValue | undefined): number | null {
   if (typeof v === "number") return Number.isInteger(v) && v >= 0 && v <= 10 ? v : null;
   if (v === null || v === undefined || v === "") return null; // most rows: the Level cell is blank
   const t = text(v).toLowerCase();
@@ -231,9 +239,15 @@ export function readLadder(
       ),
     );
 
-  warnings.push(
-    ...unknownColumns(snap, header, [levelCol, statementCol, ...header.checkpoints.map((c) => c.col)], rows),
+  const ladderCols = [levelCol, statementCol, ...header.checkpoints.map((c) => c.col)];
+  const record = readRecord(
+    snap,
+    Math.max(...ladderCols) + 1,
+    header.row,
+    template?.checkpoints ?? CHECKPOINTS,
   );
+  if (record) warnings.push(...record.warnings);
+  warnings.push(...unknownColumns(snap, header, [...ladderCols, ...(record?.cols ?? [])], rows));
 
   if (template) {
     const upTo = marker?.upTo ?? Math.max(0, ...rows.map((r) => r.level));
@@ -272,6 +286,7 @@ export function readLadder(
     statementCol,
     rows,
     ticks,
+    record,
     warnings,
   };
 }

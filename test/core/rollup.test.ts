@@ -83,10 +83,15 @@ describe("the school roll-up", () => {
 
   it("the JSON has the fields docs/cli.md describes", () => {
     const j = rollupJson(rollupSchool(school()));
-    expect(Object.keys(j)).toEqual(["staff", "skipped"]);
-    expect(Object.keys(j.staff[0]!)).toEqual(["tab", "name", "band", "levels", "zones", "findings"]);
+    expect(Object.keys(j)).toEqual(["staff", "skipped", "year"]);
+    expect(Object.keys(j.staff[0]!)).toEqual([
+      ...["tab", "name", "band", "levels", "zones", "findings"],
+      // The year record (issue 14): target and star are design §5's, the rest ours.
+      ...["target", "gap", "sinceLast", "star", "starTitle", "objectivesSet", "reviewed"],
+    ]);
     const ben = j.staff[1]!;
-    // Mid is empty while Jul is filled: a warning, with every field of a finding.
+    // Mid is empty while Jul is filled: a warning, with every field of a finding; and Jul is filled
+    // while the year record has no objectives: one more.
     expect(ben.findings).toEqual([
       {
         cell: "D11",
@@ -95,7 +100,15 @@ describe("the school roll-up", () => {
         severity: "warning",
         message: expect.any(String) as string,
       },
+      {
+        cell: "H17",
+        checkpoint: "Jul",
+        rule: "objective-missing",
+        severity: "warning",
+        message: expect.stringContaining("Objective 1 (your main role) (H17)") as string,
+      },
     ]);
+    expect(ben).toMatchObject({ target: null, gap: null, star: 0, starTitle: null, objectivesSet: 0 });
     expect(j.skipped[0]).toEqual({ tab: "Notes", reason: expect.any(String) as string });
   });
 

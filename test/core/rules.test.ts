@@ -78,7 +78,12 @@ describe("the colouring rule", () => {
     const bad = statementCell(snap, L1, "D");
     paint(snap, bad, AMBER);
     const header = `C${headerRow(snap) + 1}`;
-    expect(rules(snap)).toEqual([`amber-before-gap@${bad}:Mid`, `checkpoint-skipped@${header}:Sep`]);
+    // Mid is filled in and the year record beside the ladder has no objectives yet: one warning for that too.
+    expect(rules(snap)).toEqual([
+      `amber-before-gap@${bad}:Mid`,
+      `checkpoint-skipped@${header}:Sep`,
+      "objective-missing@H17:Mid",
+    ]);
   });
 
   it("a blue fill is unknown-colour and breaks the green run", () => {
@@ -149,7 +154,8 @@ describe("tick-box mode", () => {
   const rows = snapshotOf(spec).values.length;
 
   it("puts a tick box in every checkpoint cell and two rules per column", () => {
-    expect(spec.checkboxes).toHaveLength(1);
+    // The ladder's checkpoint cells, then the six STAR steps of the year record beside it.
+    expect(spec.checkboxes).toEqual(["C11:E42", "I26:I31"]);
     expect(spec.conditionalFormats).toHaveLength(6);
     expect(spec.conditionalFormats[0]!.formula).toMatch(
       /^=AND\(C\d+=TRUE,COUNTIF\(C\$\d+:C\d+,TRUE\)=ROWS\(/,

@@ -2,7 +2,7 @@
 // a written tab looks like in Excel (text, tick boxes, conditional formats, protection, marker).
 import { describe, expect, it } from "vitest";
 import { planCreate } from "../../core/app.js";
-import { formatMarker } from "../../core/sheet.js";
+import { formatMarker, specExtent } from "../../core/sheet.js";
 import { ExcelAdapter } from "../../office-addin/adapter.js";
 import { createExcelApi } from "../../office-addin/api.js";
 import { fillCells } from "../../office-addin/fill-cells.js";
@@ -95,8 +95,12 @@ describe("writing a tab", () => {
     const spec = ladderSpec(true);
     await new ExcelAdapter({ run: fake.run }).writeSheets([spec]);
     const sheet = fake.sheet(spec.name);
-    expect(sheet.validations).toHaveLength(1);
-    expect(sheet.validations[0]!.rule).toEqual({ list: { inCellDropDown: true, source: "TRUE,FALSE" } });
+    // The ladder's tick boxes and the year record's STAR steps, then the record's target level.
+    expect(sheet.validations.map((v) => v.rule)).toEqual([
+      { list: { inCellDropDown: true, source: "TRUE,FALSE" } },
+      { list: { inCellDropDown: true, source: "TRUE,FALSE" } },
+      { list: { inCellDropDown: true, source: "1,2,3,4,5,6,7,8,9,10" } },
+    ]);
     expect(sheet.conditionalFormats).toHaveLength(6);
     expect(sheet.conditionalFormats.map((c) => c.formula)).toEqual(
       spec.conditionalFormats.map((c) => c.formula),
@@ -112,18 +116,52 @@ describe("writing a tab", () => {
   it("uses in-cell checkboxes where the host has ExcelApi 1.18", async () => {
     const fake = new FakeExcel();
     const spec = ladderSpec(true);
-    await new ExcelAdapter({ run: fake.run, caps: { checkboxControl: true } }).writeSheets([spec]);
+    await new ExcelAdapter({ run: fake.run, caps: { checkboxControl: true, notes: false } }).writeSheets([
+      spec,
+    ]);
     const sheet = fake.sheet(spec.name);
-    expect(sheet.validations).toHaveLength(0);
-    const statements = spec.values.length - spec.values.findIndex((r) => r[0] === "Level") - 1;
-    expect([...sheet.cells.values()].filter((c) => c.control === "Checkbox")).toHaveLength(3 * statements);
+    expect(sheet.validations).toHaveLength(1); // the record's target level, 1-10
+    const header = spec.values.findIndex((r) => r[0] === "Level");
+    const statements = spec.values.filter((r, i) => i > header && typeof r[1] === "string").length;
+    // Three checkpoints per statement, and the record's six STAR steps.
+    expect([...sheet.cells.values()].filter((c) => c.control === "Checkbox")).toHaveLength(
+      3 * statements + 6,
+    );
+  });
+
+  it("writes the notes (level examples, the record's guidance) where the host has ExcelApi 1.18, in the same sync", async () => {
+    const spec = ladderSpec(false);
+    const older = new FakeExcel();
+    await new ExcelAdapter({ run: older.run }).writeSheets([spec]);
+    expect(older.sheet(spec.name).notes.size).toBe(0);
+    const newer = new FakeExcel();
+    await new ExcelAdapter({ run: newer.run, caps: { checkboxControl: true, notes: true } }).writeSheets([
+      spec,
+    ]);
+    const notes = newer.sheet(spec.name).notes;
+    expect([...notes.keys()]).toEqual(spec.notes.map((n) => n.cell));
+    const level2 = [...notes.values()].find((t) => t.startsWith("Level 2:"))!;
+    expect(level2).toContain("Students – Bring together a team of qualified level 1 students");
+    expect(newer.take().syncs).toBe(older.take().syncs);
+  });
+
+  it("prints on A4, one page wide, landscape for the ladder with its year record (as the .xlsx writer)", async () => {
+    const fake = new FakeExcel();
+    const spec = ladderSpec(false);
+    await new ExcelAdapter({ run: fake.run }).writeSheets([spec]);
+    expect(fake.sheet(spec.name).pageLayout).toEqual({
+      paperSize: "A4",
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1 },
+    });
   });
 
   it("hides the metadata column and selects a cell for a finding", async () => {
     const fake = new FakeExcel();
     const adapter = new ExcelAdapter({ run: fake.run });
     await adapter.writeSheets([ladderSpec(false)]);
-    expect(fake.sheet("Ann Lee").hiddenColumns).toEqual([6]);
+    const spec = ladderSpec(false);
+    expect(fake.sheet("Ann Lee").hiddenColumns).toEqual([specExtent(spec).cols + 1]); // 11: after the record
     await adapter.selectCell("Sheet1", "C12");
     expect(fake.state.activeId).toBe(fake.sheet("Sheet1").id);
     expect(fake.state.selection).toEqual({

@@ -201,6 +201,8 @@ export class FakeWorksheet extends Loaded implements XWorksheet {
   readonly charts: XWorksheet["charts"];
   readonly freezePanes: XWorksheet["freezePanes"];
   readonly protection: XWorksheet["protection"];
+  readonly notes: XWorksheet["notes"];
+  readonly pageLayout: XWorksheet["pageLayout"];
 
   constructor(
     readonly ctx: FakeContext,
@@ -215,6 +217,40 @@ export class FakeWorksheet extends Loaded implements XWorksheet {
     };
     this.freezePanes = {
       freezeRows: (count = 1) => this.ctx.write({ count }, (s) => (this.target(s).frozenRows = count)),
+    };
+    // Each property write is queued like any other (it lands at the next sync); reads give back
+    // what this proxy last set.
+    const set: Partial<XWorksheet["pageLayout"]> = {};
+    const write = <K extends keyof XWorksheet["pageLayout"]>(k: K, v: XWorksheet["pageLayout"][K]): void => {
+      set[k] = v;
+      this.ctx.write({ [k]: v }, (s) => (this.target(s).pageLayout[k] = v));
+    };
+    this.pageLayout = {
+      get paperSize() {
+        return set.paperSize!;
+      },
+      set paperSize(v) {
+        write("paperSize", v);
+      },
+      get orientation() {
+        return set.orientation!;
+      },
+      set orientation(v) {
+        write("orientation", v);
+      },
+      get zoom() {
+        return set.zoom!;
+      },
+      set zoom(v) {
+        write("zoom", v);
+      },
+    };
+    this.notes = {
+      add: (cellAddress, content) => {
+        // As Excel: a string that is not one cell is an InvalidCellAddress error.
+        if (!/^[A-Z]{1,3}[1-9]\d*$/.test(cellAddress)) throw new Error(`InvalidCellAddress: ${cellAddress}`);
+        this.ctx.write({ cellAddress, content }, (s) => this.target(s).notes.set(cellAddress, content));
+      },
     };
     this.protection = {
       protect: (options) =>

@@ -50,6 +50,10 @@ export interface SheetState {
   /** Locked state of cells without their own (Excel's default: locked). */
   defaultLocked: boolean;
   tabColor: string;
+  /** Cell notes (ExcelApi 1.18), by A1 address. */
+  notes: Map<string, string>;
+  /** Page layout as written (ExcelApi 1.9). */
+  pageLayout: { paperSize?: unknown; orientation?: unknown; zoom?: unknown };
 }
 
 export interface WorkbookState {
@@ -92,6 +96,8 @@ export function newSheet(state: WorkbookState, name: string): SheetState {
     protection: null,
     defaultLocked: true,
     tabColor: "",
+    notes: new Map(),
+    pageLayout: {},
   };
   state.sheets.push(sheet);
   return sheet;

@@ -76,7 +76,10 @@ export function countsSuite(bundle: () => string): void {
       console.log(
         `createTabs: ${perTab} calls per tab + ${one - perTab} per call (lock, the spreadsheet, counting its tabs); 30 tabs in one call: ${thirty}`,
       );
-      expect(perTab).toBeLessThanOrEqual(27);
+      // 27 for the ladder itself; the year record beside it (issue 14) adds 20: 3 merge blocks, 5 more
+      // column-width runs, its 2 drop-downs (5 calls each: Apps Script builds a rule in 4), and its
+      // tick boxes (a range list and insertCheckboxes).
+      expect(perTab).toBeLessThanOrEqual(47);
     });
 
     it("creates 10 and 100 tabs in the panel's batches for the same calls per tab (linear)", () => {
