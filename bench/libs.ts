@@ -45,7 +45,7 @@ function ours(bytes: Uint8Array, codec: Codec): number {
 }
 
 function fflate(bytes: Uint8Array): number {
-  const files = unzipSync(bytes);
+  const files: Record<string, Uint8Array> = unzipSync(bytes);
   files[CHANGED] = encodeText("<changed/>");
   return zipSync(files, { level: 6 }).length;
 }
