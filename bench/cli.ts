@@ -18,6 +18,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { newBook, saveBook } from "../cli/xlsx/book.js";
 import { writeSheet } from "../cli/xlsx/write.js";
+import { MAX_TABS } from "../xlsx/tabs.js";
 import { readZip } from "../xlsx/zip.js";
 import { HOW, runNode, type ProcRun } from "./proc.js";
 import { schoolSpecs, staffList } from "./school.js";
@@ -45,6 +46,17 @@ const WHAT: Record<Exclude<Cmd, "bare">, string> = {
   new: `new FILE --staff (${NEW_STAFF} more tabs into a copy)`,
   trust: "trust FILE -o NEW (the rolled-up school)",
 };
+
+/**
+ * What cannot run at this N: `new` refuses to take a workbook past MAX_TABS, and the layer refuses
+ * to read a workbook of more than MAX_TABS tabs, which a rolled-up 1,000-tab school is (1,002).
+ */
+function refused(cmd: Cmd, n: number): string | null {
+  if (cmd === "new" && n + NEW_STAFF > MAX_TABS) return `new refuses to make more than ${MAX_TABS} tabs`;
+  if ((cmd === "refresh" || cmd === "trust") && n + 2 > MAX_TABS)
+    return `the rolled-up school has ${n + 2} tabs, over the ${MAX_TABS} the layer reads`;
+  return null;
+}
 
 function csv(rows: readonly { name: string; band: string; role: string; appraiser: string }[]): string {
   const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -146,7 +158,7 @@ async function measureN(dir: string, n: number): Promise<AtN> {
   for (let i = 0; i < repeats(n); i++)
     for (let k = 0; k < CMDS.length; k++) {
       const cmd = CMDS[(i + k) % CMDS.length]!;
-      runs[cmd].push(await run[cmd]());
+      if (refused(cmd, n) === null) runs[cmd].push(await run[cmd]());
     }
   return { n, bytes, unpacked, runs };
 }
@@ -156,6 +168,7 @@ function report(out: PartResult, at: AtN): void {
   const bare = runs.bare;
   for (const cmd of CMDS) {
     const rs = runs[cmd];
+    if (rs.length === 0) continue;
     out.metrics[`cli.${cmd}.cpu.ms.n${n}`] = round(cpuOf(rs), 1);
     out.metrics[`cli.${cmd}.wall.ms.n${n}`] = round(wallOf(rs), 1);
     out.metrics[`cli.${cmd}.rss.mb.n${n}`] = round(rssOf(rs) / MB, 1);
@@ -173,6 +186,11 @@ function report(out: PartResult, at: AtN): void {
   for (const cmd of CMDS) {
     if (cmd === "bare") continue;
     const rs = runs[cmd];
+    const why = refused(cmd, n);
+    if (why !== null) {
+      out.notes.push(`cli: ${cmd} not measured at N ${n}: ${why}`);
+      continue;
+    }
     const ratios = rs.map((r, i) => r.cpu / bare[i]!.cpu);
     const wallRatios = rs.map((r, i) => r.wall / bare[i]!.wall);
     const ratio = median(ratios);
