@@ -65,9 +65,9 @@ export async function runNode(args: readonly string[], ok: readonly number[] = [
     child.on("close", (c) => resolve(c ?? -1));
   });
   const wall = performance.now() - t0;
-  if (!ok.includes(code)) throw new Error(`node ${args.join(" ")}: exit ${code}\n${output.slice(-2000)}`);
-  const text = (await readFile(stats, "utf8")).trim().split("\n").pop() ?? "";
+  const text = (await readFile(stats, "utf8").catch(() => "")).trim().split("\n").pop() ?? "";
   await rm(stats, { force: true });
+  if (!ok.includes(code)) throw new Error(`node ${args.join(" ")}: exit ${code}\n${output.slice(-2000)}`);
   const [user, sys, rss] = text.split(/\s+/).map(Number);
   if (user === undefined || sys === undefined || rss === undefined || [user, sys, rss].some(Number.isNaN))
     throw new Error(`node ${args.join(" ")}: no resource usage ('${text}')`);
