@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: every part in turn (core, cli, gas, excel, bundles), one flat object of named
+ * `npm run bench`: every part in turn (core, cli, libs, gas, excel, bundles), one flat object of named
  * numbers in bench/results.json, and a table on stdout. Not part of `npm test`.
  *
  * Usage: npm run bench [-- PART...]   e.g. `npm run bench -- core gas` runs only those parts and
@@ -12,10 +12,11 @@ import { corePart } from "./core.js";
 import { bundlesPart } from "./bundles.js";
 import { excelPart } from "./excel.js";
 import { gasPart } from "./gas.js";
+import { libsPart } from "./libs.js";
 import { personFilesPart } from "./person-files.js";
 import { fmtMs, table, timeMs, type Part, type Row } from "./util.js";
 
-const PARTS: Part[] = [corePart, cliPart, gasPart, excelPart, bundlesPart, personFilesPart];
+const PARTS: Part[] = [corePart, cliPart, libsPart, gasPart, excelPart, bundlesPart, personFilesPart];
 const RESULTS = new URL("./results.json", import.meta.url);
 
 async function previous(): Promise<Record<string, number>> {

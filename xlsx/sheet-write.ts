@@ -52,6 +52,9 @@ export function pxToWidth(px: number): number {
  * literal "_xHHHH_" in the text is protected (_x005F_) so Excel does not decode it.
  */
 export function excelText(s: string): string {
+  // Most text (names, statements) needs no escape at all: one test instead of four replaces.
+  // eslint-disable-next-line no-control-regex
+  if (!/[&<>_\u0000-\u001f\ufffe\uffff]/.test(s)) return s;
   return escapeText(
     s.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(
       // eslint-disable-next-line no-control-regex
@@ -100,8 +103,9 @@ class Cells {
     let after = byStyle.get(s);
     if (!after) {
       const merged: Effective = { ...cell.style };
-      for (const [k, v] of Object.entries(s))
-        if (k !== "range" && v !== undefined) (merged as Record<string, unknown>)[k] = v;
+      const from = s as unknown as Record<string, unknown>;
+      for (const k in from)
+        if (k !== "range" && from[k] !== undefined) (merged as Record<string, unknown>)[k] = from[k];
       byStyle.set(s, (after = merged));
     }
     cell.style = after;
