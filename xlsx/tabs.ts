@@ -16,8 +16,14 @@ import type { Package } from "./package.js";
 import type { SheetEntry, WorkbookView } from "./workbook.js";
 import type { Codec } from "./zip.js";
 
-/** The most tabs a workbook may have: one per member of staff, for the largest schools. */
+/** The most staff tabs a workbook may have: one per member of staff, for the largest schools. */
 export const MAX_TABS = 1000;
+
+/**
+ * Room on top of MAX_TABS for the tabs ladder-sheets adds itself (summary, grade-band chart, trust,
+ * register, a few forms), so a school of MAX_TABS staff can still be rolled up again.
+ */
+export const OWN_TABS_ROOM = 20;
 
 export interface Tab {
   name: string;

@@ -12,7 +12,7 @@
  */
 import { OFFICE_THEME_COLOURS, parseThemeColours } from "../core/xlsx-colour.js";
 import { MAIN_NS, REL_NS } from "./ns.js";
-import { MAX_TABS } from "./tabs.js";
+import { MAX_TABS, OWN_TABS_ROOM } from "./tabs.js";
 import { Package, relKind } from "./package.js";
 import { readSharedStrings } from "./strings.js";
 import { readCellFormats, type CellFormat } from "./styles.js";
@@ -94,9 +94,9 @@ export function openWorkbook(pkg: Package): WorkbookView {
     }
   });
   if (!sawWorkbook) throw pkg.badPart(part, "it is not a workbook");
-  if (sheets.length > MAX_TABS)
+  if (sheets.length > MAX_TABS + OWN_TABS_ROOM)
     throw pkg.unreadable(
-      `has ${sheets.length} tabs; ladder reads workbooks of up to ${MAX_TABS} tabs (one per member of staff)`,
+      `has ${sheets.length} tabs; ladder reads workbooks of up to ${MAX_TABS} tabs (one per member of staff, plus its own summary tabs)`,
     );
   let strings: readonly string[] | undefined;
   let formats: readonly (CellFormat | null)[] | undefined;

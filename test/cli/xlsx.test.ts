@@ -6,7 +6,8 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newBook, saveBook, toBuffer } from "../../cli/xlsx/book.js";
+import { MAX_TABS, newBook, saveBook, toBuffer } from "../../cli/xlsx/book.js";
+import { openBook } from "../../xlsx/book.js";
 import { readWorkbook } from "../../cli/xlsx/read.js";
 import { removeTab, writeSheet } from "../../cli/xlsx/write.js";
 import { colourClass } from "../../core/colour.js";
@@ -293,6 +294,17 @@ describe("bad files: one clear line, LadderError file-unreadable", () => {
     zip.file("xl/workbook.xml", wbXml);
     const e = await failure(await zip.generateAsync({ type: "nodebuffer" }), "many-tabs.xlsx");
     expect(e.message).toMatch(/has 2000 tabs; ladder reads workbooks of up to 1000 tabs/);
+  });
+
+  it("a school of the most staff plus the summary and chart tabs is still opened, so it can be rolled up again", async () => {
+    const zip = await JSZip.loadAsync(await good());
+    const wbXml = (await zip.file("xl/workbook.xml")!.async("string")).replace(
+      /<sheets>[\s\S]*<\/sheets>/,
+      `<sheets>${Array.from({ length: MAX_TABS + 2 }, (_, i) => `<sheet name="T${i}" sheetId="${i + 1}" r:id="rId${i + 9}"/>`).join("")}</sheets>`,
+    );
+    zip.file("xl/workbook.xml", wbXml);
+    const book = openBook(await zip.generateAsync({ type: "uint8array" }), "big-school.xlsx");
+    expect(book.view!.sheets).toHaveLength(MAX_TABS + 2);
   });
 
   it("a zip that is not a workbook", async () => {
