@@ -20,14 +20,21 @@ import { readWorkbook } from "../xlsx/read.js";
 import { requireXlsx } from "../workbook.js";
 
 /** The report's HTML for FILE(s), and what it covers in words. */
-export async function reportHtml(files: readonly string[], now: Date): Promise<{ html: string; what: string }> {
+export async function reportHtml(
+  files: readonly string[],
+  now: Date,
+): Promise<{ html: string; what: string }> {
   if (files.length === 1) {
     const file = files[0]!;
     const { snapshots } = await readWorkbook(file);
     const trustTab = snapshots.find((s) => parseMarker(s.marker)?.role === "trust");
     if (trustTab) {
       const schools = readTrustTab(trustTab);
-      const html = trustReport(schools, `Trust leadership report: ${basename(file)}`, `From '${trustTab.name}' in ${basename(file)}.`);
+      const html = trustReport(
+        schools,
+        `Trust leadership report: ${basename(file)}`,
+        `From '${trustTab.name}' in ${basename(file)}.`,
+      );
       return { html, what: plural(schools.length, "school") };
     }
     const plan = planRollup(snapshots, undefined, now);
@@ -45,7 +52,11 @@ export async function reportHtml(files: readonly string[], now: Date): Promise<{
     const { snapshots } = await readWorkbook(file);
     schools.push(countsOf(n > 1 ? `${base} (${n})` : base, planRollup(snapshots, undefined, now).rollup));
   }
-  const html = trustReport(schools, "Trust leadership report", `Rolled up from ${plural(files.length, "school workbook")}.`);
+  const html = trustReport(
+    schools,
+    "Trust leadership report",
+    `Rolled up from ${plural(files.length, "school workbook")}.`,
+  );
   return { html, what: plural(schools.length, "school") };
 }
 
@@ -76,7 +87,10 @@ Options:
       return EXIT.ok;
     }
     if (files.length === 0)
-      throw new LadderError("argument-invalid", "Give a school or trust workbook. See: ladder report --help.");
+      throw new LadderError(
+        "argument-invalid",
+        "Give a school or trust workbook. See: ladder report --help.",
+      );
     for (const f of files) requireXlsx(f);
     const out = values.out;
     if (out === undefined || !/\.html?$/i.test(out))

@@ -34,7 +34,13 @@ export function bandCounts(r: SchoolRollup): BandCounts[] {
       if (z === null || z === undefined) none += 1;
       else zones[z] += 1;
     }
-    return { band: b.band, label: `${b.teaching} / ${b.nonTeaching} / ${b.governance}`, expected: expectedText(b), zones, none };
+    return {
+      band: b.band,
+      label: `${b.teaching} / ${b.nonTeaching} / ${b.governance}`,
+      expected: expectedText(b),
+      zones,
+      none,
+    };
   });
 }
 

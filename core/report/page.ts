@@ -32,6 +32,9 @@ h2,h3,caption{break-after:avoid}
 thead{display:table-header-group}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}}`;
 
+/** Names the report as ours in its head, so `ladder demo` replaces only a report it wrote. */
+export const REPORT_GENERATOR = "ladder-sheets leadership report";
+
 /** The zone key: each zone's symbol on its fill, its name and its meaning. */
 export function zoneKeyHtml(): string {
   const items = gradeBands().zones.map(
@@ -43,5 +46,5 @@ export function zoneKeyHtml(): string {
 
 /** The document around the report's sections. */
 export function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title><style>${CSS}</style></head><body><header><h1>${esc(title)}</h1>${zoneKeyHtml()}</header><main>${body}</main></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="generator" content="${REPORT_GENERATOR}"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title><style>${CSS}</style></head><body><header><h1>${esc(title)}</h1>${zoneKeyHtml()}</header><main>${body}</main></body></html>`;
 }

@@ -110,7 +110,13 @@ export function trustReport(schools: readonly SchoolCounts[], title: string, not
   const key = zoneKey();
   const sections = CHECKPOINTS.map((cp) => {
     const head = row(
-      ["School", "Staff", ...ZONES.map((z) => `${key[z].symbol} ${ZONE_LABEL[z]}`), "Not filled in", "At or above expected"],
+      [
+        "School",
+        "Staff",
+        ...ZONES.map((z) => `${key[z].symbol} ${ZONE_LABEL[z]}`),
+        "Not filled in",
+        "At or above expected",
+      ],
       "th",
     );
     const body = schools.map((s) => {

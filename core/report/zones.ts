@@ -46,7 +46,10 @@ export function zoneSection(r: SchoolRollup): string {
   });
   const height = 20 + r.checkpoints.length * 34;
   const svg = `<svg role="img" aria-labelledby="zones-title" viewBox="0 0 ${width} ${height}" width="100%" class="chart"><title id="zones-title">Staff per zone at each checkpoint</title>${bars.join("")}</svg>`;
-  const head = row(["Checkpoint", ...ZONES.map((z) => `${key[z].symbol} ${ZONE_LABEL[z]}`), "Not filled in"], "th");
+  const head = row(
+    ["Checkpoint", ...ZONES.map((z) => `${key[z].symbol} ${ZONE_LABEL[z]}`), "Not filled in"],
+    "th",
+  );
   const body = r.checkpoints.map((cp) =>
     row([cp, ...ZONES.map((z) => r.distribution[cp]?.byZone[z] ?? 0), r.distribution[cp]?.byZone.none ?? 0]),
   );

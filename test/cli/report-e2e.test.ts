@@ -1,11 +1,11 @@
 // `ladder report` on the demo workbook: every number in the report's tables is computed again here,
 // independently, from `rollup --json` of the same workbook (zones, movement, band by band, findings);
 // the file reaches no network; a bad -o is one line, exit 2, and writes nothing.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { networkRefs, section, tableHead, tableRows } from "../report/tables.js";
-import { buildCli, runCli, tempDir } from "./run.js";
+import { buildCli, runCli, tempDir, type Run } from "./run.js";
 
 interface JsonStaff {
   tab: string;
@@ -24,15 +24,18 @@ let cli = "";
 let dir = "";
 let html = "";
 let staff: JsonStaff[] = [];
+let demoRun: Run;
 beforeAll(() => {
   cli = buildCli("report");
   dir = tempDir("report");
-  expect(runCli(cli, dir, ["demo", "d.xlsx"]).code).toBe(0);
+  demoRun = runCli(cli, dir, ["demo", "d.xlsx"]);
+  expect(demoRun.code).toBe(0);
   const r = runCli(cli, dir, ["report", "d.xlsx", "-o", "r.html"]);
   expect(r.code).toBe(0);
   expect(r.stdout).toContain("r.html");
   html = readFileSync(join(dir, "r.html"), "utf8");
-  staff = (JSON.parse(runCli(cli, dir, ["rollup", "d.xlsx", "--json"]).stdout) as { staff: JsonStaff[] }).staff;
+  staff = (JSON.parse(runCli(cli, dir, ["rollup", "d.xlsx", "--json"]).stdout) as { staff: JsonStaff[] })
+    .staff;
 }, 180_000);
 
 describe("ladder report: the numbers are the workbook's", () => {
@@ -62,7 +65,10 @@ describe("ladder report: the numbers are the workbook's", () => {
     expect(people.map((p) => p[0])).toEqual(staff.map((s) => s.name));
     for (const [i, p] of people.entries()) {
       const s = staff[i]!;
-      for (const [k, [a, b]] of [["Sep", "Mid"], ["Mid", "Jul"]].entries()) {
+      for (const [k, [a, b]] of [
+        ["Sep", "Mid"],
+        ["Mid", "Jul"],
+      ].entries()) {
         const from = s.levels[a!];
         const to = s.levels[b!];
         const cell = p[k + 1]!;
@@ -75,7 +81,9 @@ describe("ladder report: the numbers are the workbook's", () => {
   it("band by band at the chart's checkpoint", () => {
     const cp = /Band by band at (\w+)/.exec(section(html, "bands-section"))?.[1] ?? "";
     // The latest checkpoint more than half the staff have filled in (the roll-up's rule).
-    const latest = [...CPS].reverse().find((c) => staff.filter((s) => s.levels[c] != null).length * 2 > staff.length);
+    const latest = [...CPS]
+      .reverse()
+      .find((c) => staff.filter((s) => s.levels[c] != null).length * 2 > staff.length);
     expect(cp).toBe(latest);
     const rows = tableRows(html, "bands");
     expect(rows).toHaveLength(7);
@@ -85,10 +93,15 @@ describe("ladder report: the numbers are the workbook's", () => {
       expect(r.slice(2).map(Number)).toEqual([...zoneCounts, mine.filter((s) => s.zones[cp] == null).length]);
     }
     const levels = tableRows(html, "band-levels");
-    expect(tableHead(html, "band-levels").slice(1)).toEqual(Array.from({ length: 11 }, (_, l) => `Level ${l}`));
+    expect(tableHead(html, "band-levels").slice(1)).toEqual(
+      Array.from({ length: 11 }, (_, l) => `Level ${l}`),
+    );
     for (const [i, r] of levels.entries())
       expect(r.slice(1).map(Number)).toEqual(
-        Array.from({ length: 11 }, (_, l) => staff.filter((s) => s.band === i + 1 && s.levels[cp] === l).length),
+        Array.from(
+          { length: 11 },
+          (_, l) => staff.filter((s) => s.band === i + 1 && s.levels[cp] === l).length,
+        ),
       );
   });
 
@@ -97,7 +110,10 @@ describe("ladder report: the numbers are the workbook's", () => {
     expect(rows).toHaveLength(staff.length);
     for (const [i, r] of rows.entries()) {
       const s = staff[i]!;
-      const latest = [...CPS].reverse().map((c) => s.levels[c]).find((l) => l != null);
+      const latest = [...CPS]
+        .reverse()
+        .map((c) => s.levels[c])
+        .find((l) => l != null);
       expect(r[0]).toBe(s.name);
       expect(r[3]).toBe(latest == null ? "not filled in" : String(latest));
       expect(r[4]).toBe(s.target == null ? "not set" : String(s.target));
@@ -108,10 +124,20 @@ describe("ladder report: the numbers are the workbook's", () => {
     const text = section(html, "findings-section");
     const withErrors = staff.filter((s) => s.findings.some((f) => f.severity === "error"));
     expect(withErrors.length).toBeGreaterThan(0);
-    const errors = withErrors.reduce((n, s) => n + s.findings.filter((f) => f.severity === "error").length, 0);
-    expect(text).toContain(`${errors} colouring error${errors === 1 ? "" : "s"} on ${withErrors.length} staff tab`);
+    const errors = withErrors.reduce(
+      (n, s) => n + s.findings.filter((f) => f.severity === "error").length,
+      0,
+    );
+    expect(text).toContain(
+      `${errors} colouring error${errors === 1 ? "" : "s"} on ${withErrors.length} staff tab`,
+    );
     const esc = (t: string): string =>
-      t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+      t
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .replace(/"/g, "&quot;")
+        .replace(/'/g, "&#39;");
     for (const s of withErrors) {
       const first = s.findings.find((f) => f.severity === "error")!;
       expect(text).toContain(`<strong>${esc(s.tab)}</strong>`);
@@ -125,7 +151,26 @@ describe("ladder report: the numbers are the workbook's", () => {
   it("reaches no network: no URL, no src or href, no script, no external style", () => {
     expect(networkRefs(html)).toEqual([]);
     // The helper does find what it looks for (a check that could not fail would prove nothing).
-    expect(networkRefs('<img src="https://x.test/a.png"><style>@import url(//x.test/a.css)</style>')).toHaveLength(6);
+    expect(
+      networkRefs('<img src="https://x.test/a.png"><style>@import url(//x.test/a.css)</style>'),
+    ).toHaveLength(6);
+  });
+
+  it("the demo writes the same report beside its workbook, says so in one line, and replaces only a report", () => {
+    const lines = demoRun.stdout.split("\n").filter((l) => l.includes("leadership report"));
+    expect(lines).toEqual([
+      `Wrote the leadership report to ${join(dir, "d.html")} (open it in a web browser).`,
+    ]);
+    const demoHtml = readFileSync(join(dir, "d.html"), "utf8");
+    for (const id of ["zones", "movement", "bands", "targets"])
+      expect(tableRows(demoHtml, id)).toEqual(tableRows(html, id));
+    // Someone's own page with the demo's name is never replaced.
+    writeFileSync(join(dir, "mine.html"), "<p>my notes</p>");
+    const r = runCli(cli, dir, ["demo", "mine.xlsx"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("mine.html already exists and is not a ladder report");
+    expect(readFileSync(join(dir, "mine.html"), "utf8")).toBe("<p>my notes</p>");
+    expect(existsSync(join(dir, "mine.xlsx"))).toBe(false);
   });
 
   it("a bad -o is one line, exit 2, and no file", () => {

@@ -24,10 +24,14 @@ beforeAll(() => {
   dir = tempDir("report-trust");
   expect(runCli(cli, dir, ["demo", "Oak.xlsx"]).code).toBe(0);
   writeFileSync(join(dir, "staff.csv"), "name,band\nPat One,3\nSam Two,5\n");
-  expect(runCli(cli, dir, ["new", "Elm.xlsx", "--template", "leadership-ladder", "--staff", "staff.csv"]).code).toBe(0);
+  expect(
+    runCli(cli, dir, ["new", "Elm.xlsx", "--template", "leadership-ladder", "--staff", "staff.csv"]).code,
+  ).toBe(0);
   expect(runCli(cli, dir, ["rollup", "Elm.xlsx"]).code).toBe(0);
   for (const s of ["Oak", "Elm"])
-    staffOf[s] = (JSON.parse(runCli(cli, dir, ["rollup", `${s}.xlsx`, "--json"]).stdout) as { staff: JsonStaff[] }).staff;
+    staffOf[s] = (
+      JSON.parse(runCli(cli, dir, ["rollup", `${s}.xlsx`, "--json"]).stdout) as { staff: JsonStaff[] }
+    ).staff;
   expect(runCli(cli, dir, ["trust", "Oak.xlsx", "Elm.xlsx", "-o", "trust.xlsx"]).code).toBe(0);
 }, 180_000);
 

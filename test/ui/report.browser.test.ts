@@ -54,9 +54,11 @@ describe("the leadership report in Chromium", () => {
     for (const id of ["zones", "movement", "bands", "band-levels", "targets", "movement-people"])
       expect(await page.locator(`table#${id} caption`).count()).toBe(1);
     // Each checkpoint's stacked bar is one full length: its zone segments sum to the same width.
-    const rects = await page.locator("#zones-section svg rect").evaluateAll((rs) =>
-      rs.map((r) => [Number(r.getAttribute("y")), Number(r.getAttribute("width"))] as const),
-    );
+    const rects = await page
+      .locator("#zones-section svg rect")
+      .evaluateAll((rs) =>
+        rs.map((r) => [Number(r.getAttribute("y")), Number(r.getAttribute("width"))] as const),
+      );
     const perBar = new Map<number, number>();
     for (const [y, w] of rects) perBar.set(y, (perBar.get(y) ?? 0) + w);
     expect(perBar.size).toBe(3);
