@@ -39,7 +39,7 @@ export const REPORT_GENERATOR = "ladder-sheets leadership report";
 export function zoneKeyHtml(): string {
   const items = gradeBands().zones.map(
     (z) =>
-      `<li><span class="swatch" style="background:${z.fill}" aria-hidden="true">${z.symbol}</span><strong>${z.symbol} ${esc(z.label)}</strong>: ${esc(z.meaning)}</li>`,
+      `<li><span class="swatch" style="background:${z.fill}" aria-hidden="true">${z.symbol}</span><strong>${esc(z.label)}</strong>: ${esc(z.meaning)}</li>`,
   );
   return `<ul class="key" aria-label="Zone key">${items.join("")}</ul>`;
 }

@@ -4,7 +4,9 @@
  * the grade-band chart band by band, and the findings still to fix. Every number comes from the
  * school roll-up handed in; the report reads nothing else.
  */
+import { planRollup } from "../app.js";
 import type { SchoolRollup, StaffEntry } from "../rollup.js";
+import type { TabSnapshot } from "../sheet.js";
 import { bandsSection } from "./bands.js";
 import { findingsSection } from "./findings.js";
 import { esc, row } from "./html.js";
@@ -57,4 +59,14 @@ export function schoolReport(r: SchoolRollup, title: string): string {
     title,
     `${intro}${zoneSection(r)}${movementSection(r)}${targetSection(r)}${bandsSection(r)}${findingsSection(r)}`,
   );
+}
+
+/**
+ * The report for the tabs a host read (the panel's "Report" view): the same roll-up as the command
+ * line, in memory; nothing is written to the workbook.
+ * @example reportFromSnapshots(snapshots, new Date(), "Oak Primary").startsWith("<!doctype html>")
+ */
+export function reportFromSnapshots(snapshots: readonly TabSnapshot[], today: Date, school = ""): string {
+  const { rollup } = planRollup(snapshots, undefined, today);
+  return schoolReport(rollup, school ? `Leadership report: ${school}` : "Leadership report");
 }

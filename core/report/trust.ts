@@ -87,8 +87,8 @@ function trustSvg(schools: readonly SchoolCounts[], cp: string, id: string): str
       const n = z?.[k] ?? 0;
       const w = total === 0 ? 0 : (n / total) * (width - left - 10);
       const label =
-        w >= 30
-          ? `<text x="${(x + w / 2).toFixed(1)}" y="${y + 15}" text-anchor="middle">${key[k].symbol} ${n}</text>`
+        n > 0 && w >= 16
+          ? `<text x="${(x + w / 2).toFixed(1)}" y="${y + 15}" text-anchor="middle" font-size="${w >= 30 ? 13 : 10}">${key[k].symbol}${w >= 30 ? " " : ""}${n}</text>`
           : "";
       const rect = `<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="22" fill="${key[k].fill}" stroke="#ffffff"/>`;
       x += w;

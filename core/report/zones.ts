@@ -35,9 +35,11 @@ export function zoneSection(r: SchoolRollup): string {
       const n = zones?.[z] ?? 0;
       const w = total === 0 ? 0 : (n / total) * (width - 100);
       const rect = `<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="24" fill="${key[z].fill}" stroke="#ffffff"/>`;
+      // A narrow segment still says its symbol and count, smaller; too narrow for that, the table does.
+      const size = w >= 30 ? 13 : 10;
       const label =
-        w >= 24
-          ? `<text x="${(x + w / 2).toFixed(1)}" y="${y + 16}" text-anchor="middle" fill="#1f1f1f">${key[z].symbol} ${n}</text>`
+        n > 0 && w >= 16
+          ? `<text x="${(x + w / 2).toFixed(1)}" y="${y + 16}" text-anchor="middle" font-size="${size}">${key[z].symbol}${w >= 30 ? " " : ""}${n}</text>`
           : "";
       x += w;
       return rect + label;
