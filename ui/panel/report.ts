@@ -1,9 +1,11 @@
 /**
  * The panel's "Report" view: asks the host for the leadership report (the same self-contained HTML
- * page `ladder report` writes; nothing is written to the workbook), then offers it two ways: open
- * it in a new window (where the browser allows one: the preview, a desktop task pane) and save it
- * as an .html file (a link with `download`, which works inside the Sheets sidebar's frame and the
- * Excel task pane, where a new window may be blocked). Kept to itself so the panel only mounts it.
+ * page `ladder report` writes; nothing is written to the workbook), then offers it as an .html file
+ * to save (a link with `download`). Not a new window: a page opened from the panel inherits the
+ * panel's Content-Security-Policy, which blocks the report's own inline stylesheet (the browser test
+ * saw it unstyled), and the Sheets sidebar and Excel task pane may block new windows anyway. The
+ * saved file opens from disk with no policy but its own and no network. Kept to itself so the panel
+ * only mounts it.
  */
 import type { Ctx } from "./context.js";
 import { h, replace } from "./dom.js";
@@ -22,15 +24,13 @@ export function reportSection(ctx: Ctx): HTMLElement[] {
       const html = await make();
       if (url) URL.revokeObjectURL(url);
       url = URL.createObjectURL(new Blob([html], { type: "text/html" }));
-      const open = h("button", { type: "button" }, "Open the report in a new window");
-      open.addEventListener("click", () => {
-        if (!window.open(url, "_blank"))
-          ctx.status.show("warn", "The browser did not open a new window. Use 'Save the report' instead.");
-      });
       const save = h("a", { href: url, download: REPORT_FILE, class: "button" }, "Save the report (HTML)");
-      replace(out, h("div", { class: "actions" }, open, save));
-      ctx.status.show("ok", "The leadership report is ready: open it, or save it and print it on A4.");
-      open.focus();
+      replace(out, h("div", { class: "actions" }, save));
+      ctx.status.show(
+        "ok",
+        "The leadership report is ready: save it, then open it in a web browser to read or print.",
+      );
+      save.focus();
     });
   });
   const section = h(
