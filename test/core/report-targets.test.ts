@@ -49,10 +49,13 @@ describe("target section", () => {
     expect(rows).toHaveLength(staff.length);
     rows.forEach((cells, i) => {
       const s = staff[i] as StaffEntry;
-      expect(cells[2]).toBe(s.target == null ? "not set" : String(s.target));
+      expect(cells[4]).toBe(s.target == null ? "not set" : String(s.target));
       const latest = s.levels["Jul"] ?? s.levels["Sep"];
-      expect(cells[1]).toBe(String(latest));
+      expect(cells[3]).toBe(String(latest));
     });
+    // Ann: level 5 in Jul, target 6: one level to go, said with a symbol and words.
+    expect(rows[0]?.[5]).toBe("▲ 1 to go");
+    expect(rows[1]?.[5]).toBe("not set");
     expect(html).toContain("@media print");
     expect(html).not.toMatch(/<script|<link|src=|url\(/);
   });
