@@ -36,6 +36,7 @@ export function findingsSection(r: SchoolRollup): string {
     const more = errs.length > FIRST_FINDINGS ? `<li>and ${errs.length - FIRST_FINDINGS} more.</li>` : "";
     return `<li class="tab-findings"><p><strong>${esc(s.tab)}</strong>${lv ? `: ${esc(lv)}` : ""}. ${plural(errs.length, "error")}:</p><ul>${lines.join("")}${more}</ul></li>`;
   });
-  const skipped = r.skipped.map((s) => `<li><strong>${esc(s.tab)}</strong>: ${esc(s.reason)}</li>`);
+  const stop = (t: string): string => (/[.?!:]$/.test(t.trimEnd()) ? t.trimEnd() : `${t.trimEnd()}.`);
+  const skipped = r.skipped.map((s) => `<li><strong>${esc(s.tab)}</strong>: ${esc(stop(s.reason))}</li>`);
   return `<section id="findings-section"><h2>Still to fix</h2><p id="findings-summary">${esc(summary)}</p>${items.length ? `<ul class="findings">${items.join("")}</ul>` : ""}${skipped.length ? `<h3>Tabs not read</h3><ul>${skipped.join("")}</ul>` : ""}</section>`;
 }
