@@ -12,6 +12,7 @@ import { countsOf, readTrustTab, trustReport } from "../../core/report/trust.js"
 import { parseMarker } from "../../core/sheet.js";
 import type { SchoolCounts } from "../../core/trust.js";
 import { parse } from "../args.js";
+import { checkpointOption } from "./rollup.js";
 import { EXIT, type Command } from "../command.js";
 import { plural } from "../format.js";
 import type { Io } from "../io.js";
@@ -23,6 +24,7 @@ import { requireXlsx } from "../workbook.js";
 export async function reportHtml(
   files: readonly string[],
   now: Date,
+  checkpoint?: string,
 ): Promise<{ html: string; what: string }> {
   if (files.length === 1) {
     const file = files[0]!;
@@ -37,7 +39,7 @@ export async function reportHtml(
       );
       return { html, what: plural(schools.length, "school") };
     }
-    const plan = planRollup(snapshots, undefined, now);
+    const plan = planRollup(snapshots, checkpoint, now);
     return {
       html: schoolReport(plan.rollup, `Leadership report: ${basename(file)}`),
       what: plural(plan.rollup.staff.length, "member") + " of staff",
@@ -63,7 +65,7 @@ export async function reportHtml(
 export const report: Command = {
   name: "report",
   summary: "write the leadership report (one printable HTML file) from a school or trust workbook",
-  help: `Usage: ladder report FILE... -o REPORT.html
+  help: `Usage: ladder report FILE... -o REPORT.html [--checkpoint Sep|Mid|Jul]
 
 One school workbook: rolls up its staff tabs and writes one self-contained, printable HTML report:
 staff per zone at each checkpoint, movement between checkpoints, level against target per person,
@@ -75,11 +77,14 @@ schools side by side, staff counts per zone only (no names).
 The workbooks are only read, never changed. The report needs no network to open or print.
 
 Options:
-  -o, --out FILE  where to write the report (.html)
-  -h, --help      show this help`,
+  -o, --out FILE   where to write the report (.html)
+  --checkpoint CP  the checkpoint the band-by-band view counts (default: the latest one
+                   most staff have filled in; the report says which and why)
+  -h, --help       show this help`,
   async run(argv, io: Io) {
     const { values, positionals: files } = parse("report", argv, {
       out: { type: "string", short: "o" },
+      checkpoint: { type: "string" },
       help: { type: "boolean", short: "h" },
     });
     if (values.help) {
@@ -98,7 +103,7 @@ Options:
         "argument-invalid",
         "Give the report's file name with -o, ending in .html. See: ladder report --help.",
       );
-    const { html, what } = await reportHtml(files, io.now);
+    const { html, what } = await reportHtml(files, io.now, checkpointOption(values.checkpoint));
     await writeAtomic(out, Buffer.from(html));
     io.out(`Wrote the report (${what}) to ${out}.`);
     return EXIT.ok;

@@ -38,6 +38,24 @@ beforeAll(() => {
     .staff;
 }, 180_000);
 
+function expectBands(page: string, cp: string): void {
+  const rows = tableRows(page, "bands");
+  expect(rows).toHaveLength(7);
+  for (const [i, r] of rows.entries()) {
+    const mine = staff.filter((s) => s.band === i + 1);
+    const zoneCounts = ZONES.map((z) => mine.filter((s) => s.zones[cp] === z).length);
+    expect(r.slice(2).map(Number)).toEqual([...zoneCounts, mine.filter((s) => s.zones[cp] == null).length]);
+  }
+  expect(tableHead(page, "band-levels").slice(1)).toEqual(Array.from({ length: 11 }, (_, l) => `Level ${l}`));
+  for (const [i, r] of tableRows(page, "band-levels").entries())
+    expect(r.slice(1).map(Number)).toEqual(
+      Array.from(
+        { length: 11 },
+        (_, l) => staff.filter((s) => s.band === i + 1 && s.levels[cp] === l).length,
+      ),
+    );
+}
+
 describe("ladder report: the numbers are the workbook's", () => {
   it("staff per zone at each checkpoint", () => {
     const rows = tableRows(html, "zones");
@@ -85,24 +103,17 @@ describe("ladder report: the numbers are the workbook's", () => {
       .reverse()
       .find((c) => staff.filter((s) => s.levels[c] != null).length * 2 > staff.length);
     expect(cp).toBe(latest);
-    const rows = tableRows(html, "bands");
-    expect(rows).toHaveLength(7);
-    for (const [i, r] of rows.entries()) {
-      const mine = staff.filter((s) => s.band === i + 1);
-      const zoneCounts = ZONES.map((z) => mine.filter((s) => s.zones[cp] === z).length);
-      expect(r.slice(2).map(Number)).toEqual([...zoneCounts, mine.filter((s) => s.zones[cp] == null).length]);
-    }
-    const levels = tableRows(html, "band-levels");
-    expect(tableHead(html, "band-levels").slice(1)).toEqual(
-      Array.from({ length: 11 }, (_, l) => `Level ${l}`),
-    );
-    for (const [i, r] of levels.entries())
-      expect(r.slice(1).map(Number)).toEqual(
-        Array.from(
-          { length: 11 },
-          (_, l) => staff.filter((s) => s.band === i + 1 && s.levels[cp] === l).length,
-        ),
-      );
+    expectBands(html, cp);
+  });
+
+  it("band by band at the checkpoint asked for (--checkpoint sep)", () => {
+    expect(runCli(cli, dir, ["report", "d.xlsx", "-o", "sep.html", "--checkpoint", "sep"]).code).toBe(0);
+    const sep = readFileSync(join(dir, "sep.html"), "utf8");
+    expect(section(sep, "bands-section")).toContain("Band by band at Sep");
+    expectBands(sep, "Sep");
+    const bad = runCli(cli, dir, ["report", "d.xlsx", "-o", "x.html", "--checkpoint", "June"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--checkpoint must be one of Sep, Mid, Jul/);
   });
 
   it("level against target: each person's latest level; target not set unless the roll-up has one", () => {

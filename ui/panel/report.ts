@@ -24,7 +24,7 @@ export function reportSection(ctx: Ctx): HTMLElement[] {
       const html = await make();
       if (url) URL.revokeObjectURL(url);
       url = URL.createObjectURL(new Blob([html], { type: "text/html" }));
-      const save = h("a", { href: url, download: REPORT_FILE, class: "button" }, "Save the report (HTML)");
+      const save = h("a", { href: url, download: REPORT_FILE }, "Save the report (HTML)");
       replace(out, h("div", { class: "actions" }, save));
       ctx.status.show(
         "ok",
