@@ -48,8 +48,13 @@ export function targetSection(r: SchoolRollup): string {
       target === null ? "not set" : level === null ? "no level yet" : gapText(gap),
     ]);
   });
-  const set = r.staff.filter((s) => s.target !== null && s.target !== undefined).length;
-  return `<section id="targets-section"><h2>Level against target</h2><p>${set} of ${r.staff.length} staff have set a target level for the year.</p><table id="targets"><caption>Latest level and target per person</caption><thead>${head}</thead><tbody>${body.join("")}</tbody></table></section>`;
+  const withTarget = r.staff.filter((s) => s.target !== null && s.target !== undefined);
+  const reached = withTarget.filter((s) => (latestLevel(s, r.checkpoints) ?? -1) >= s.target!).length;
+  const said =
+    withTarget.length === 0
+      ? ""
+      : ` ${reached} of them ${reached === 1 ? "has" : "have"} reached it at their latest checkpoint.`;
+  return `<section id="targets-section"><h2>Level against target</h2><p id="targets-summary">${withTarget.length} of ${r.staff.length} staff have set a target level for the year.${said}</p><table id="targets"><caption>Latest level and target per person</caption><thead>${head}</thead><tbody>${body.join("")}</tbody></table></section>`;
 }
 
 /** The whole report for one school. */
