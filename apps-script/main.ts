@@ -77,5 +77,6 @@ export const checkActiveTab = panel("checkActiveTab");
 export const selectCell = panel("selectCell");
 export const rollupSchool = panel("rollupSchool");
 export const rollupTrust = panel("rollupTrust");
+export const leadershipReport = panel("leadershipReport");
 /** Sheets only until the panel API has it: the selected staff rows, for creating tabs from them. */
 export const readSelection = panel("readSelection");

@@ -25,6 +25,7 @@ import type { PanelApi } from "../core/panel-api.js";
 import { parseMarker, type SheetSpec } from "../core/sheet.js";
 import { CHECKPOINTS } from "../core/template.js";
 import { readSchoolSummary } from "../core/trust.js";
+import { reportFromSnapshots } from "../core/report/report.js";
 import { listTabs, readActiveTab, readTabs, toCellValue } from "./adapter.js";
 import type { GSpreadsheet, Services } from "./ports.js";
 import { isTempTab, replaceOwnTabs, withDocumentLock } from "./replace.js";
@@ -250,6 +251,12 @@ export function makeServer(svc: Services): ServerApi {
         const written = replaceOwnTabs(svc.app, book, all, plan.sheets);
         return { ...plan.result, tabs: written };
       });
+    },
+
+    leadershipReport() {
+      // Read only: the report rolls up in memory and writes nothing, so no document lock is needed.
+      const tabs = listTabs(ss(), { skip: isTempTab });
+      return reportFromSnapshots(readTabs(tabs.filter((t) => !isTempTab(t.name))), svc.now());
     },
 
     readSelection() {

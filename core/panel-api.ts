@@ -104,6 +104,8 @@ export interface PanelApi {
   rollupSchool(checkpoint?: string): Promise<RollupResult>;
   /** Trust roll-up from the school summary tabs present in this workbook. */
   rollupTrust(): Promise<TrustResult>;
+  /** The leadership report (one self-contained HTML page) for this workbook; nothing is written. */
+  leadershipReport?(): Promise<string>;
   /** The selected rows as a staff list; only hosts with a range selection (Sheets, Excel) offer it. */
   readSelection?(): Promise<SelectionResult>;
 }

@@ -16,6 +16,7 @@ import {
   templateInfos,
 } from "../core/app.js";
 import { legalTabName } from "../core/names.js";
+import { reportFromSnapshots } from "../core/report/report.js";
 import { parseMarker } from "../core/sheet.js";
 import type { PanelApi } from "../ui/api.js";
 import type { ExcelAdapter } from "./adapter.js";
@@ -54,6 +55,9 @@ export function createExcelApi(adapter: ExcelAdapter, opts: ExcelApiOptions = {}
     selectCell: (tab, cell) => adapter.selectCell(tab, cell),
     async readSelection() {
       return selectionResult(await adapter.readSelection());
+    },
+    async leadershipReport() {
+      return reportFromSnapshots((await adapter.readWorkbook()).snapshots, today());
     },
     async rollupSchool(checkpoint) {
       const { tabs, snapshots } = await adapter.readWorkbook();

@@ -14,6 +14,7 @@ import { createSection } from "./panel/create.js";
 import { ensureRuntimeCsp } from "./panel/csp.js";
 import { h, replace } from "./panel/dom.js";
 import { chartSection, feedbackSection } from "./panel/extras.js";
+import { reportSection } from "./panel/report.js";
 import { rollupSection, trustSection } from "./panel/rollup.js";
 import { Status } from "./panel/status.js";
 
@@ -63,7 +64,7 @@ export function mountPanel(root: HTMLElement, api: PanelApi, opts: PanelOptions)
         body,
         disclosure("Make staff tabs", true, createSection(ctx, templates, bands)),
         disclosure("Check this tab", true, check.el),
-        disclosure("Roll up", false, rollupSection(ctx), trustSection(ctx)),
+        disclosure("Roll up", false, rollupSection(ctx), trustSection(ctx), ...reportSection(ctx)),
         disclosure("More", false, feedbackSection(ctx), chartSection(ctx)),
       );
     } catch (e) {

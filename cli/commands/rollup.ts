@@ -49,7 +49,7 @@ export function printSummary(io: Io, rollup: SchoolRollup, file: string): void {
   for (const s of rollup.skipped) io.out(`Skipped '${s.tab}': ${sentence(s.reason)}`);
 }
 
-function checkpointOption(v: string | undefined): string | undefined {
+export function checkpointOption(v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
   const cp = CHECKPOINTS.find((c) => c.toLowerCase() === v.trim().toLowerCase());
   if (!cp)

@@ -12,7 +12,7 @@ import { esc, row } from "./html.js";
 
 export const ZONE_LABEL = { below: "Below", entry: "Entry", expected: "Expected", beyond: "Beyond" } as const;
 
-function zoneKey(): Record<Zone, { fill: string; symbol: string }> {
+export function zoneKey(): Record<Zone, { fill: string; symbol: string }> {
   const zones = gradeBands().zones;
   return Object.fromEntries(
     ZONES.map((z) => {
@@ -35,9 +35,11 @@ export function zoneSection(r: SchoolRollup): string {
       const n = zones?.[z] ?? 0;
       const w = total === 0 ? 0 : (n / total) * (width - 100);
       const rect = `<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="24" fill="${key[z].fill}" stroke="#ffffff"/>`;
+      // A narrow segment still says its symbol and count, smaller; too narrow for that, the table does.
+      const size = w >= 30 ? 13 : 10;
       const label =
-        w >= 24
-          ? `<text x="${(x + w / 2).toFixed(1)}" y="${y + 16}" text-anchor="middle" fill="#1f1f1f">${key[z].symbol} ${n}</text>`
+        n > 0 && w >= 16
+          ? `<text x="${(x + w / 2).toFixed(1)}" y="${y + 16}" text-anchor="middle" font-size="${size}">${key[z].symbol}${w >= 30 ? " " : ""}${n}</text>`
           : "";
       x += w;
       return rect + label;
@@ -45,8 +47,13 @@ export function zoneSection(r: SchoolRollup): string {
     return `<text x="0" y="${y + 16}">${esc(cp)}</text>${parts.join("")}`;
   });
   const height = 20 + r.checkpoints.length * 34;
-  const svg = `<svg role="img" aria-labelledby="zones-title" viewBox="0 0 ${width} ${height}" width="100%"><title id="zones-title">Staff per zone at each checkpoint</title>${bars.join("")}</svg>`;
-  const head = row(["Checkpoint", ...ZONES.map((z) => `${key[z].symbol} ${ZONE_LABEL[z]}`)], "th");
-  const body = r.checkpoints.map((cp) => row([cp, ...ZONES.map((z) => r.distribution[cp]?.byZone[z] ?? 0)]));
-  return `<section><h2>Staff per zone</h2>${svg}<table id="zones"><caption>Staff per zone at each checkpoint</caption><thead>${head}</thead><tbody>${body.join("")}</tbody></table></section>`;
+  const svg = `<svg role="img" aria-labelledby="zones-title" viewBox="0 0 ${width} ${height}" width="100%" class="chart"><title id="zones-title">Staff per zone at each checkpoint</title>${bars.join("")}</svg>`;
+  const head = row(
+    ["Checkpoint", ...ZONES.map((z) => `${key[z].symbol} ${ZONE_LABEL[z]}`), "Not filled in"],
+    "th",
+  );
+  const body = r.checkpoints.map((cp) =>
+    row([cp, ...ZONES.map((z) => r.distribution[cp]?.byZone[z] ?? 0), r.distribution[cp]?.byZone.none ?? 0]),
+  );
+  return `<section id="zones-section"><h2>Staff per zone</h2><p>Each bar is the staff with a level at that checkpoint, by zone against their band. Not filled in: no level yet, or no known band.</p><figure>${svg}</figure><table id="zones"><caption>Staff per zone at each checkpoint</caption><thead>${head}</thead><tbody>${body.join("")}</tbody></table></section>`;
 }

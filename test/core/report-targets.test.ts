@@ -28,6 +28,7 @@ describe("target section", () => {
     const staff = [
       person("Ann", { Sep: 3, Jul: 5 }, 6),
       person("Ben", { Sep: 2, Jul: null }),
+      person("Cy", { Sep: 4, Jul: 7 }, 7),
       ...HOSTILE_NAMES.slice(0, 5).map(([, n], i) => person(n, { Sep: i, Jul: null }, null)),
     ];
     const r: SchoolRollup = {
@@ -49,10 +50,20 @@ describe("target section", () => {
     expect(rows).toHaveLength(staff.length);
     rows.forEach((cells, i) => {
       const s = staff[i] as StaffEntry;
-      expect(cells[2]).toBe(s.target == null ? "not set" : String(s.target));
+      expect(cells[4]).toBe(s.target == null ? "not set" : String(s.target));
       const latest = s.levels["Jul"] ?? s.levels["Sep"];
-      expect(cells[1]).toBe(String(latest));
+      expect(cells[3]).toBe(String(latest));
     });
+    // Ann: level 5 in Jul, target 6: one level to go, said with a symbol and words.
+    expect(rows[0]?.[5]).toBe("▲ 1 to go");
+    expect(rows[1]?.[5]).toBe("not set");
+    expect(rows[2]?.[5]).toBe("● reached");
+    // Counted from the rows: targets set, and those whose latest level is at or above the target.
+    const set = staff.filter((s) => typeof s.target === "number");
+    const reached = set.filter((s) => (s.levels["Jul"] ?? s.levels["Sep"] ?? -1) >= s.target!).length;
+    expect(html).toContain(
+      `${set.length} of ${staff.length} staff have set a target level for the year. ${reached} of them`,
+    );
     expect(html).toContain("@media print");
     expect(html).not.toMatch(/<script|<link|src=|url\(/);
   });

@@ -9,7 +9,7 @@ function rollupWith(counts: Record<string, number[]>): SchoolRollup {
   for (const [cp, n] of Object.entries(counts)) {
     distribution[cp] = {
       byLevel: {},
-      byZone: { below: n[0] ?? 0, entry: n[1] ?? 0, expected: n[2] ?? 0, beyond: n[3] ?? 0, none: 0 },
+      byZone: { below: n[0] ?? 0, entry: n[1] ?? 0, expected: n[2] ?? 0, beyond: n[3] ?? 0, none: n[4] ?? 0 },
     };
   }
   return {
@@ -25,8 +25,8 @@ function rollupWith(counts: Record<string, number[]>): SchoolRollup {
 }
 
 describe("zone section", () => {
-  it("its table rows are the roll-up's zone counts, in zone order", () => {
-    const r = rollupWith({ Sep: [4, 3, 2, 1], Mid: [1, 5, 0, 7], Jul: [0, 2, 9, 3] });
+  it("its table rows are the roll-up's zone counts, in zone order, then those not filled in", () => {
+    const r = rollupWith({ Sep: [4, 3, 2, 1, 0], Mid: [1, 5, 0, 7, 2], Jul: [0, 2, 9, 3, 6] });
     const html = zoneSection(r);
     const body = /<tbody>(.*)<\/tbody>/.exec(html)?.[1] ?? "";
     const rows = [...body.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) =>
@@ -35,7 +35,7 @@ describe("zone section", () => {
     expect(rows.map((cells) => cells[0])).toEqual(r.checkpoints);
     for (const cells of rows) {
       const zones = r.distribution[cells[0] ?? ""]?.byZone;
-      expect(cells.slice(1).map(Number)).toEqual(ZONES.map((z) => zones?.[z]));
+      expect(cells.slice(1).map(Number)).toEqual([...ZONES.map((z) => zones?.[z]), zones?.none]);
     }
     expect(html).toContain("<svg");
   });

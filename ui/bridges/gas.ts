@@ -25,6 +25,7 @@ export const PANEL_METHODS = [
   "rollupSchool",
   "rollupTrust",
   "readSelection",
+  "leadershipReport",
 ] as const satisfies readonly (keyof PanelApi)[];
 
 type Missing = Exclude<keyof PanelApi, (typeof PANEL_METHODS)[number]>;
@@ -116,5 +117,7 @@ export function createGasApi(getRunner: () => GasRunner = defaultRunner): PanelA
       >,
     rollupTrust: () => call("rollupTrust", []) as ReturnType<PanelApi["rollupTrust"]>,
     readSelection: () => call("readSelection", []) as ReturnType<NonNullable<PanelApi["readSelection"]>>,
+    leadershipReport: () =>
+      call("leadershipReport", []) as ReturnType<NonNullable<PanelApi["leadershipReport"]>>,
   };
 }

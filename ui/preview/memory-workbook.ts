@@ -33,6 +33,7 @@ import {
 } from "../../core/app.js";
 import { CLASS_FILL, colourClass } from "../../core/colour.js";
 import { legalTabName } from "../../core/names.js";
+import { reportFromSnapshots } from "../../core/report/report.js";
 import { findLadderHeader } from "../../core/read/ladder.js";
 import {
   parseMarker,
@@ -294,6 +295,14 @@ export class MemoryWorkbook implements PanelApi {
     this.writeReplacing(plan.sheets, ["summary", "chart"]);
     this.changed();
     return plan.result;
+  }
+
+  async leadershipReport(): Promise<string> {
+    await this.settle();
+    return reportFromSnapshots(
+      this.tabs.map((t) => this.snapshot(t)),
+      this.today(),
+    );
   }
 
   async rollupTrust(): Promise<TrustResult> {

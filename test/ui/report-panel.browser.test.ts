@@ -1,0 +1,81 @@
+/**
+ * The panel's Report view in the preview (Chromium): "Make the leadership report" offers an .html
+ * file to save; opened from disk it shows the same zone counts the panel's own roll-up shows, styled
+ * by its own inline stylesheet; the panel has no axe-core violations with the view open.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startPreview, type Preview } from "../../scripts/preview-server.js";
+import { tempDir } from "../cli/run.js";
+import { launch, newPage, screenshot } from "./browser.js";
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let browser: Browser;
+let preview: Preview;
+beforeAll(async () => {
+  browser = await launch();
+  preview = await startPreview(0);
+});
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+});
+
+describe("the Report view in the panel", () => {
+  it("opens the report with the roll-up's numbers, offers it as a file, and stays accessible", async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(preview.url);
+    await page.getByRole("button", { name: "Create tab" }).waitFor();
+    const panel = page.locator("aside.panel-frame");
+    await panel.locator("summary", { hasText: "Roll up" }).first().click();
+
+    // The panel's own roll-up: staff per zone (rows) per checkpoint (columns).
+    await panel.getByRole("button", { name: "Roll up the school" }).click();
+    await panel.locator("table.zones").waitFor();
+    const panelZones = await panel
+      .locator("table.zones tbody tr")
+      .evaluateAll((rows) =>
+        rows.map((r) => [...r.querySelectorAll("td")].map((c) => Number(c.textContent))),
+      );
+
+    await panel.getByRole("button", { name: "Make the leadership report" }).click();
+    const save = panel.getByRole("link", { name: "Save the report (HTML)" });
+    await save.waitFor();
+    expect(await save.getAttribute("download")).toBe("leadership-report.html");
+    const [download] = await Promise.all([page.waitForEvent("download"), save.click()]);
+    expect(download.suggestedFilename()).toBe("leadership-report.html");
+    const file = join(tempDir("report-panel"), download.suggestedFilename());
+    await download.saveAs(file);
+    const { page: popup } = await newPage(browser);
+    await popup.goto(pathToFileURL(file).href);
+    const reportZones = await popup
+      .locator("table#zones tbody tr")
+      .evaluateAll((rows) =>
+        rows.map((r) => [...r.querySelectorAll("td")].slice(1).map((c) => Number(c.textContent))),
+      );
+    // The report has one row per checkpoint (zones then "not filled in"); the panel one row per zone.
+    const transposed = reportZones[0]!.map((_, z) => reportZones.map((row) => row[z]!));
+    expect(transposed).toEqual(panelZones);
+    expect(panelZones.flat().some((n) => n > 0)).toBe(true);
+    // Styled: the inline stylesheet applied (a heading rule drawn under each section's title).
+    const rule = await popup
+      .locator("h2")
+      .first()
+      .evaluate((e) => getComputedStyle(e).borderBottomStyle);
+    expect(rule).toBe("solid");
+    await screenshot(popup, "report-from-panel");
+    await popup.close();
+
+    const json = await page.evaluate<string>(
+      `(async () => { ${AXE}; const r = await axe.run(document); return JSON.stringify(r.violations.map((v) => ({ id: v.id, impact: v.impact }))); })()`,
+    );
+    expect(JSON.parse(json)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
