@@ -13,6 +13,9 @@
  */
 import { chooseCheckpoint, type SchoolRollup, type StaffEntry } from "./rollup.js";
 
+// The sentence lives in its own module so the panels can import it without the roll-up code.
+export { chaseSentence } from "./chase-words.js";
+
 /** What a person still has to do, most urgent first: fix errors, then fill in the checkpoint. */
 export type ChaseState = "errors" | "not-filled-in" | "filled-in";
 
@@ -121,18 +124,4 @@ export function chaseList(r: Pick<SchoolRollup, "staff" | "checkpoints">): Chase
     withErrors: people.filter((p) => p.errors > 0).sort(byName),
     byAppraiser,
   };
-}
-
-/**
- * The to-do list in one sentence, or null when there is nothing to chase.
- * @example chaseSentence(list) === "1 person has not filled in Mid yet; 2 staff tabs have colouring errors."
- */
-export function chaseSentence(c: ChaseList): string | null {
-  const parts: string[] = [];
-  const late = c.notFilledIn.length;
-  const bad = c.withErrors.length;
-  if (late > 0)
-    parts.push(`${late} ${late === 1 ? "person has" : "people have"} not filled in ${c.checkpoint} yet`);
-  if (bad > 0) parts.push(`${plural(bad, "staff tab")} ${bad === 1 ? "has" : "have"} colouring errors`);
-  return parts.length === 0 ? null : `${parts.join("; ")}.`;
 }

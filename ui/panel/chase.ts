@@ -6,7 +6,7 @@
  * folded away until wanted. Every state is said in words beside the name, never by colour alone.
  */
 import type { ChaseList, ChasePerson } from "../../core/chase.js";
-import { chaseSentence } from "../../core/chase.js";
+import { chaseSentence } from "../../core/chase-words.js";
 import type { Ctx } from "./context.js";
 import { h, uid } from "./dom.js";
 

@@ -7,7 +7,7 @@
  * focus moves to the first one's button; trust problems are never "Done" either.
  */
 import type { RollupResult } from "../api.js";
-import { chaseSentence } from "../../core/chase.js";
+import { chaseSentence } from "../../core/chase-words.js";
 import { chaseView } from "./chase.js";
 import type { Ctx } from "./context.js";
 import { field, h, replace } from "./dom.js";
