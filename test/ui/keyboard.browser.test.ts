@@ -132,7 +132,7 @@ describe("keyboard only, from Create to Roll up", () => {
     ]);
 
     const presses = k.count();
-    console.log(`keyboard walk, Create to Roll up: ${presses} presses\n${k.trail.join("\n")}`);
+    console.log(`keyboard walk, Create to Roll up: ${presses} presses`);
     expect(presses, k.trail.join("\n")).toBeLessThan(40);
   });
 });
@@ -158,6 +158,10 @@ describe("the grid is one Tab stop", () => {
     expect(await k.press("Tab")).toMatch(/^button /);
     expect(await k.press("Shift+Tab")).toBe("cell C13");
     expect(k.count()).toBe(8);
+    // A cell clicked with the mouse becomes the Tab stop instead.
+    await page.locator('.grid [data-cell="D15"]').click();
+    expect(await tabbable()).toBe(1);
+    expect(await page.locator('.grid [data-cell="D15"]').getAttribute("tabindex")).toBe("0");
   });
 });
 

@@ -73,6 +73,13 @@ export function mountGrid(host: HTMLElement, wb: MemoryWorkbook, opts: GridOptio
     to.focus();
   };
 
+  // A cell focused any other way (a click, the panel going to a finding) becomes the Tab stop, so
+  // Tab away and Shift+Tab back returns to it.
+  scroll.addEventListener("focusin", (ev) => {
+    const t = ev.target;
+    if (t instanceof HTMLElement && t.matches("[data-cell][data-row]") && t.tabIndex !== 0) rove(t);
+  });
+
   scroll.addEventListener("keydown", (ev) => {
     if (ev.key === "Escape" && opts.onEscape) {
       ev.preventDefault();
