@@ -60,6 +60,7 @@ const CreateRequestSchema = z.object({
     .max(MAX_STAFF_PER_CALL),
   ticks: z.boolean().default(false),
   upTo: z.number().int().optional(),
+  askIfExists: z.boolean().optional(),
 });
 const FieldsSchema = z.record(text(100), text(2000));
 const CheckpointSchema = z.enum(CHECKPOINTS as unknown as [string, ...string[]]).optional();

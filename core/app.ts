@@ -13,6 +13,7 @@ import type {
   TrustResult,
 } from "./panel-api.js";
 import { builtinTemplates, findTemplate, gradeBands } from "./catalog.js";
+import { chaseList } from "./chase.js";
 import { checkTab, OWN_ROLES } from "./check.js";
 import { LadderError } from "./errors.js";
 import { CHART_TAB, gradeBandChartSheet } from "./generate/chart.js";
@@ -142,6 +143,7 @@ export function planCreate(
       ...(bandHint === "" ? [] : bands),
     ]);
   }
+  if (req.askIfExists === true) refuseExisting(req.staff, existingTabNames);
   const taken = [...existingTabNames];
   const year = schoolYear(today);
   return req.staff.map((s) => {
@@ -160,6 +162,24 @@ export function planCreate(
       ...(req.upTo !== undefined ? { upTo: req.upTo } : {}),
     });
   });
+}
+
+/**
+ * For a create request that asks first: throw LadderError("tab-exists") when any person's tab name
+ * is taken already (ignoring case), with their names as sent in `details`. Hosts pass tab names
+ * only, so a tab's name is what this can know without reading every tab.
+ */
+function refuseExisting(staff: readonly { name: string }[], tabNames: readonly string[]): void {
+  const taken = new Set(tabNames.map((n) => n.toLowerCase()));
+  const already = staff.filter((s) => taken.has(legalTabName(s.name, []).toLowerCase()));
+  if (already.length === 0) return;
+  throw new LadderError(
+    "tab-exists",
+    already.length === 1
+      ? `There is already a tab called '${legalTabName(already[0]!.name, [])}'. Nothing was made.`
+      : `${already.length} people already have a tab with their name. Nothing was made.`,
+    already.map((s) => s.name),
+  );
 }
 
 export function planFeedbackForm(
@@ -229,6 +249,7 @@ export function planRollup(snapshots: readonly TabSnapshot[], checkpoint: string
       return first ? [{ tab: s.tab, cell: first.cell }] : [];
     }),
     zoneKey: chart.zones.map(({ zone, label, symbol, fill }) => ({ zone, label, symbol, fill })),
+    chase: chaseList(rollup),
   };
   return { rollup, sheets, result };
 }

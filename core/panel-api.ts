@@ -4,6 +4,7 @@
  * may finish out of order), direct calls into the Office adapter in Excel, and the in-memory
  * workbook in the preview. Requests and results are plain JSON so they cross google.script.run.
  */
+import type { ChaseList } from "./chase.js";
 import type { Finding } from "./findings.js";
 import type { Band } from "./template.js";
 
@@ -39,6 +40,13 @@ export interface CreateRequest {
   ticks: boolean;
   /** Ladder: highest level on the tab. */
   upTo?: number;
+  /**
+   * Ask first: when someone in `staff` already has a tab of their name (ignoring case), make nothing
+   * and throw LadderError "tab-exists" whose details are those people's names exactly as sent, so
+   * the panel can ask, then send again without this (a second tab, "Ann Lee (2)") or without them.
+   * Unset (the command line's default, which asks in its own way): a second tab is made.
+   */
+  askIfExists?: boolean;
 }
 
 export interface CreateResult {
@@ -72,6 +80,8 @@ export interface RollupResult {
   errorTabs?: { tab: string; cell: string }[];
   /** How each zone is shown (word, symbol, fill), in chart order, so panels never rely on colour alone. */
   zoneKey?: { zone: string; label: string; symbol: string; fill: string }[];
+  /** The leader's to-do list (core/chase.ts): who has not filled in the current checkpoint, errors, by appraiser. */
+  chase?: ChaseList;
 }
 
 export interface TrustResult {

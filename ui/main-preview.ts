@@ -38,12 +38,21 @@ function start(): void {
     "aria-label": "Ladder panel",
     tabindex: -1,
   });
-  // The grid has a button per checkpoint cell, so keyboard users get a way straight to the panel.
+  // Keyboard users get a way straight to the panel: this skip link first on the page, and Escape in
+  // the grid, which goes back to where they were in the panel (or to its top).
   const skip = h("a", { class: "skip", href: "#ladder-panel" }, "Skip to the panel");
   skip.addEventListener("click", (ev) => {
     ev.preventDefault();
     panel.focus();
   });
+  let lastInPanel: HTMLElement | null = null;
+  panel.addEventListener("focusin", (ev) => {
+    if (ev.target instanceof HTMLElement && ev.target !== panel) lastInPanel = ev.target;
+  });
+  const backToPanel = (): void => {
+    const target = lastInPanel?.isConnected && lastInPanel.getClientRects().length > 0 ? lastInPanel : panel;
+    target.focus();
+  };
   root.append(
     skip,
     h(
@@ -60,7 +69,7 @@ function start(): void {
           h(
             "p",
             {},
-            "An in-memory workbook. Click a Sep, Mid or Jul cell to colour it (none → green → amber → red), then use the panel. Nothing leaves this page unless you save.",
+            "An in-memory workbook. Click a Sep, Mid or Jul cell to colour it (none → green → amber → red), then use the panel. By keyboard: arrow keys move between cells, Enter or Space colours, Escape goes back to the panel. Nothing leaves this page unless you save.",
           ),
           save,
           note,
@@ -71,7 +80,7 @@ function start(): void {
     ),
   );
   book.classList.add("sheet-area");
-  mountGrid(book, wb);
+  mountGrid(book, wb, { onEscape: backToPanel });
   mountPanel(panel, wb, { host: "preview" }).startLiveCheck(PREVIEW_LIVE_MS);
 
   save.addEventListener("click", () => {

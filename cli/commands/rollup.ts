@@ -5,6 +5,7 @@
  */
 import { planRollup } from "../../core/app.js";
 import { gradeBands } from "../../core/catalog.js";
+import { chaseList, type ChaseList } from "../../core/chase.js";
 import { LadderError } from "../../core/errors.js";
 import { rollupJson, type SchoolRollup } from "../../core/rollup.js";
 import { CHECKPOINTS } from "../../core/template.js";
@@ -46,7 +47,36 @@ export function printSummary(io: Io, rollup: SchoolRollup, file: string): void {
   }
   io.out(`The grade-band chart counts ${rollup.chartCheckpoint}: ${rollup.chartReason}`);
   for (const line of yearLines(rollup)) io.out(line); // the appraisal year (issue 14)
+  printToDo(io, chaseList(rollup));
   for (const s of rollup.skipped) io.out(`Skipped '${s.tab}': ${sentence(s.reason)}`);
+}
+
+/** At most this many names per to-do line; the summary tab lists everyone. */
+const TODO_NAMES = 10;
+
+/**
+ * The leader's to-do list, kept short: who has not filled in the checkpoint being chased (one tab a
+ * line, as the error tabs are) and one line per appraiser with their people's state in numbers.
+ */
+function printToDo(io: Io, c: ChaseList): void {
+  const late = c.notFilledIn;
+  if (late.length > 0) {
+    io.out(`Not filled in ${c.checkpoint} yet:`);
+    for (const p of late.slice(0, TODO_NAMES))
+      io.out(`  ${p.tab}${p.appraiser ? `, appraised by ${p.appraiser}` : ""}`);
+    if (late.length > TODO_NAMES)
+      io.out(`  and ${late.length - TODO_NAMES} more (the 'School summary' tab lists everyone).`);
+  }
+  io.out("By appraiser:");
+  for (const g of c.byAppraiser) {
+    const n = (state: string): number => g.people.filter((p) => p.state === state).length;
+    const parts = [
+      n("errors") ? `${n("errors")} with colouring errors` : "",
+      n("not-filled-in") ? `${n("not-filled-in")} not filled in ${c.checkpoint} yet` : "",
+      n("filled-in") ? `${n("filled-in")} filled in` : "",
+    ].filter(Boolean);
+    io.out(`  ${g.appraiser}: ${plural(g.people.length, "person", "people")}, ${parts.join(", ")}.`);
+  }
 }
 
 export function checkpointOption(v: string | undefined): string | undefined {

@@ -1,16 +1,20 @@
 /**
  * The school summary tab for leadership: zone counts per checkpoint (with a native chart where the
  * host can draw one), the level distribution with a text bar, one row per member of staff (band,
- * expected levels, level and zone per checkpoint, movement, findings) and every finding and skipped
- * tab listed. Zones are written as symbol + word on the zone's colour. The staff table's header is
- * fixed (SUMMARY_HEADERS) because the trust roll-up reads it back.
+ * appraiser, expected levels, level and zone per checkpoint, movement, findings), the leader's to-do
+ * list (who has not filled in the current checkpoint, tabs with errors, everyone by appraiser: see
+ * chase-blocks.ts) and every finding and skipped tab listed. Zones are written as symbol + word on
+ * the zone's colour. The staff table's header is fixed (SUMMARY_HEADERS) because the trust roll-up
+ * reads it back (by header name, so a new column anywhere in it is read the same).
  */
 import type { SchoolRollup } from "../rollup.js";
 import { MAX_LEVEL } from "../rollup.js";
 import type { ChartTemplate, Zone } from "../template.js";
 import { ZONES } from "../template.js";
+import { chaseList } from "../chase.js";
 import { HEADER_FILL, SheetBuilder, TITLE_SIZE } from "./builder.js";
 import { yearBlock } from "./summary-year.js";
+import { chaseBlocks } from "./chase-blocks.js";
 
 export const SUMMARY_TAB = "School summary";
 export const SUMMARY_ID = "school-summary";
@@ -19,6 +23,7 @@ export const SUMMARY_HEADERS = (cps: readonly string[]) => [
   "Staff tab",
   "Name",
   "Role",
+  "Appraiser",
   "Grade band",
   "Expected",
   ...cps.flatMap((cp) => [cp, `${cp} zone`]),
@@ -103,6 +108,7 @@ export function schoolSummarySheet(
   b.row();
 
   // One row per member of staff.
+  const zoneCols = cps.map((cp) => headers.indexOf(`${cp} zone`));
   const s0 = b.row(headers);
   b.style(b.range(s0, 0, s0, cols - 1), { bold: true, fill: HEADER_FILL, border: true, wrap: true });
   for (const s of [...r.staff].sort(
@@ -112,6 +118,7 @@ export function schoolSummarySheet(
       s.tab,
       s.name,
       s.role,
+      s.appraiser,
       s.band === null ? s.bandText || "?" : `Band ${s.band}`,
       s.expected ?? "",
       ...cps.flatMap((cp) => [s.levels[cp] ?? null, zoneText(chart, s.zones[cp] ?? null)]),
@@ -122,12 +129,14 @@ export function schoolSummarySheet(
     cps.forEach((cp, i) => {
       const zone = s.zones[cp];
       const fill = zone ? chart.zones.find((x) => x.zone === zone)?.fill : undefined;
-      if (fill) b.style(b.cell(row, 6 + i * 2), { fill });
+      if (fill) b.style(b.cell(row, zoneCols[i]!), { fill });
     });
   }
   b.style(b.range(s0 + 1, 0, Math.max(s0 + 1, b.nextRow - 1), cols - 1), { border: true });
   b.row();
   yearBlock(b, r); // the year (issue 14): summary-year.ts
+
+  chaseBlocks(b, chaseList(r));
 
   const f0 = b.row(["Findings", "Staff tab", "Cell", "Checkpoint", "Rule", "Severity", "What to do"]);
   b.style(b.range(f0, 0, f0, Math.min(6, cols - 1)), { bold: true, fill: HEADER_FILL });
@@ -140,9 +149,9 @@ export function schoolSummarySheet(
     for (const k of r.skipped)
       b.row(["", k.file === undefined ? k.tab : k.tab === "" ? k.file : `${k.tab} (${k.file})`, k.reason]);
   }
-  // Two runs of equal width (tab, name and role, then every other column), so a host sets them in two
-  // calls (Apps Script: one setColumnWidths per run) rather than one per column.
-  b.spec.columnWidths = [160, 160, 160, ...Array<number>(cols - 3).fill(96)];
+  // Two runs of equal width (tab, name, role and appraiser, then every other column), so a host sets
+  // them in two calls (Apps Script: one setColumnWidths per run) rather than one per column.
+  b.spec.columnWidths = [160, 160, 160, 160, ...Array<number>(cols - 4).fill(96)];
   b.spec.frozenRows = 1;
   return b.build();
 }

@@ -157,6 +157,33 @@ describe("rollup", () => {
     );
   });
 
+  it("ends with the leader's to-do list: who has not filled in the chased checkpoint, by name, and each appraiser's people", () => {
+    const file = join(dir, "todo.xlsx");
+    expect(ladder("demo", file).code).toBe(0);
+    const out = ladder("rollup", file).stdout;
+    const json = JSON.parse(ladder("rollup", file, "--json").stdout) as {
+      staff: { tab: string; levels: Record<string, number | null>; findings: { severity: string }[] }[];
+    };
+    // The to-do list chases the chart's default checkpoint (no --checkpoint here).
+    const cp = /The grade-band chart counts (\w+):/.exec(out)![1]!;
+    const late = json.staff.filter((s) => (s.levels[cp] ?? null) === null).map((s) => s.tab);
+    expect(late.length).toBeGreaterThan(0);
+    const block = new RegExp(`\\nNot filled in ${cp} yet:\\n((?: {2}.*\\n)+)`).exec(out);
+    expect(block, out).not.toBeNull();
+    const listed = block![1]!
+      .trimEnd()
+      .split("\n")
+      .map((l) => l.trim().replace(/, appraised by .*$/, ""));
+    expect(listed.sort()).toEqual(late.sort());
+    // One line per appraiser; their people add up to the whole school.
+    const groups = /\nBy appraiser:\n((?: {2}.*\n)+)/.exec(out)![1]!.trimEnd().split("\n");
+    const counts = groups.map((l) => Number(/: (\d+) (?:person|people), /.exec(l)![1]));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(json.staff.length);
+    const erring = json.staff.filter((s) => s.findings.some((f) => f.severity === "error")).length;
+    const withErrors = groups.map((l) => Number(/(\d+) with colouring errors/.exec(l)?.[1] ?? 0));
+    expect(withErrors.reduce((a, b) => a + b, 0)).toBe(erring);
+  });
+
   it("refuses a checkpoint that does not exist", () => {
     const file = copy("school-original.xlsx", "cp.xlsx");
     const r = ladder("rollup", file, "--checkpoint", "Dec");

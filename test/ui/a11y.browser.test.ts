@@ -1,8 +1,8 @@
 /**
  * axe-core (Deque's accessibility engine, run in Chromium) over the preview in the states a person
- * meets: first load; every section open after a check and a roll-up; the summary tab shown; a
- * staff-list error. Every
- * violation is listed by rule and node, so a failure says what to fix.
+ * meets: first load; every section open after a check and a roll-up (the to-do list's by-appraiser
+ * view unfolded); the summary tab shown; a staff-list error; the panel asking before a second tab.
+ * Every violation is listed by rule and node, so a failure says what to fix.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -60,6 +60,9 @@ describe("accessibility (axe-core) in the preview", () => {
     for (const name of ["Roll up", "More"]) await panel.locator("summary", { hasText: name }).first().click();
     await panel.getByRole("button", { name: "Roll up the school" }).click();
     await panel.locator("table.zones").waitFor();
+    // The leader's to-do list with its by-appraiser view unfolded too.
+    await panel.locator(".chase details.by-appraiser summary").click();
+    await panel.locator(".chase .appraisees").first().waitFor();
     expect(await axe(page)).toEqual([]);
     // The school summary tab shown in the workbook grid.
     await page.locator(".tabstrip [role=tab]", { hasText: "School summary" }).click();
@@ -74,6 +77,17 @@ describe("accessibility (axe-core) in the preview", () => {
     await panel.getByLabel("A staff list (paste it)").check();
     await panel.getByRole("textbox", { name: "Staff list" }).fill("name,band\nPat One,3\n,4\n");
     await panel.locator(".list-check .bad").waitFor();
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("the panel asking before a second tab for someone who has one: no violations", async () => {
+    const page = await open();
+    const panel = page.locator("aside.panel-frame");
+    await panel.getByLabel("Name").fill("Ann Lee");
+    await panel.getByLabel("Grade band").selectOption("3");
+    await panel.getByRole("button", { name: "Create tab", exact: true }).click();
+    await panel.locator(".ask").waitFor();
     expect(await axe(page)).toEqual([]);
     await page.close();
   });

@@ -1,5 +1,6 @@
-// The preview in a real browser (Debian's chromium): create, colour, check, roll up and save, by
-// mouse and by keyboard alone; a hostile staff name stays text.
+// The preview in a real browser (Debian's chromium): create, colour, check, roll up and save by
+// mouse; a hostile staff name stays text. By keyboard alone: keyboard.browser.test.ts; the panel's
+// states (questions, the to-do list, honest status): panel-states.browser.test.ts.
 import { readFile } from "node:fs/promises";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -36,8 +37,15 @@ const status = () => panel().locator(".status");
 const tabNames = () => page.locator(".tabstrip [role=tab]").allTextContents();
 const cell = (ref: string) => page.locator(`.grid [data-cell="${ref}"]`);
 
+/** Open a panel section (a <details>) if it is folded away. */
+async function openSection(title: string) {
+  const details = panel().locator("details.section", { has: page.locator("summary h2", { hasText: title }) });
+  if ((await details.getAttribute("open")) === null) await details.locator("summary").first().click();
+}
+
 /** Create one ladder tab for `name` with the panel (band by its label). */
 async function createOne(name: string, band = 3) {
+  await openSection("Make staff tabs");
   await panel().getByLabel("Name").fill(name);
   await panel().getByLabel("Grade band").selectOption(String(band));
   await panel().getByRole("button", { name: "Create tab" }).click();
@@ -66,6 +74,10 @@ describe("preview", () => {
     expect(await panel().getByLabel("Grade band").getAttribute("aria-invalid")).toBe("true");
     const before = (await tabNames()).length;
     await createOne("Kay Board");
+    // The section folds away once its job is done, with focus on its heading.
+    expect(await panel().locator("details.section").first().getAttribute("open")).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Make staff tabs");
+    await openSection("Make staff tabs");
     expect(await panel().getByLabel("Name").inputValue()).toBe("");
     await panel().getByRole("button", { name: "Create tab" }).click();
     await expect.poll(() => status().textContent()).toMatch(/Give a name/);
@@ -192,71 +204,6 @@ describe("preview", () => {
     await expect.poll(() => panel().locator(".check-summary").textContent()).toContain(evil);
     expect(await page.locator("img").count()).toBe(0);
     await page.waitForTimeout(300);
-    noHarm();
-  });
-});
-
-describe("preview by keyboard alone", () => {
-  /** Press Tab until the focused element matches `selector` (fails after `max` presses). */
-  async function tabTo(selector: string, max = 400) {
-    for (let i = 0; i < max; i++) {
-      if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-      await page.keyboard.press("Tab");
-    }
-    throw new Error(`Tab never reached ${selector}`);
-  }
-  /** Press Tab until a <button> whose text is `text` has focus. */
-  async function tabToButton(text: string, max = 400) {
-    for (let i = 0; i < max; i++) {
-      const hit = await page.evaluate(
-        (t) => document.activeElement?.tagName === "BUTTON" && document.activeElement.textContent === t,
-        text,
-      );
-      if (hit) return;
-      await page.keyboard.press("Tab");
-    }
-    throw new Error(`Tab never reached the button ${text}`);
-  }
-  const focused = () => page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? "");
-
-  it("creates a tab, colours cells, checks and goes to a finding without a mouse", async () => {
-    await page.keyboard.press("Tab");
-    expect(await focused()).toContain("Skip to the panel");
-    await page.keyboard.press("Enter");
-    await tabTo('input[name="name"]', 40);
-    await page.keyboard.type("Kim Key");
-    await page.keyboard.press("Tab");
-    expect(await focused()).toContain('name="band"');
-    await page.keyboard.press("ArrowDown");
-    await page.keyboard.press("ArrowDown");
-    await tabTo("button.primary", 10);
-    expect(await focused()).toContain("Create tab");
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
-    expect(outline).not.toBe("none");
-    await page.keyboard.press("Enter");
-    await expect.poll(() => status().textContent()).toMatch(/Made the tab 'Kim Key'/);
-
-    // Into the grid: Shift+Tab back from the panel's start is long, so start from the page top.
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await tabTo('[data-cell="C12"]');
-    await page.keyboard.press("Space");
-    await expect.poll(() => cell("C12").textContent()).toBe("G");
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.cell)).toBe("C12");
-    await tabTo('[data-cell="C14"]', 10);
-    await page.keyboard.press("Enter");
-    await expect.poll(() => cell("C14").textContent()).toBe("G");
-
-    await tabToButton("Check this tab");
-    expect(await focused()).toContain("Check this tab");
-    await page.keyboard.press("Enter");
-    await panel().locator("button.finding").first().waitFor();
-    await tabTo("button.finding", 5);
-    expect(await focused()).toContain("C14");
-    await page.keyboard.press("Enter");
-    await expect.poll(() => page.locator("td.selected [data-cell]").getAttribute("data-cell")).toBe("C14");
-    // No trap: Tab leaves the findings list.
-    await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.classList.contains("finding"))).toBe(false);
     noHarm();
   });
 });

@@ -150,13 +150,15 @@ export function checkSection(ctx: Ctx): CheckSection {
             first.focus();
             first.scrollIntoView?.({ block: "nearest" });
           }
-        } else
+        } else {
           ctx.status.show(
             "ok",
             warns > 0
               ? `Checked '${r.tab}': no colouring errors, ${countText(warns, "warning")} worth a look.`
               : `Checked '${r.tab}': no problems found.`,
           );
+          summary.scrollIntoView?.({ block: "nearest" });
+        }
       }
     } finally {
       inFlight = false;

@@ -4,11 +4,16 @@
  * core's parseStaffList against the bands the host sent, with line-numbered problems; nothing is
  * sent while any row is bad. Staff go to the host in batches of BATCH, with "n of N tabs" progress,
  * so a long list neither hits a host's time limit nor leaves the person wondering.
+ *
+ * No silent surprises: each batch asks the host to refuse anyone who has a tab already (askIfExists),
+ * and the panel then asks the person (ask.ts): a second tab, skip them, or stop. Once made, the
+ * one-person form clears and the section folds away, so Enter twice cannot make 'Kay Board (2)'.
  */
 import type { BandInfo, StaffInput, TemplateInfo } from "../api.js";
 import { parseStaffList } from "../../core/staff-list.js";
 import { batches, type Ctx } from "./context.js";
 import { field, h, replace, uid } from "./dom.js";
+import { ask } from "./ask.js";
 import { toPanelError } from "./errors.js";
 
 export const BATCH = 10;
@@ -102,6 +107,7 @@ export function createSection(ctx: Ctx, templates: readonly TemplateInfo[], band
   const progress = h("progress", { max: 1, value: 0, hidden: true });
   const progressText = h("span", { class: "progress-text" });
   const made = h("ul", { class: "made", "aria-label": "Tabs made" });
+  const question = h("div", { class: "question", hidden: true });
 
   const current = (): TemplateInfo | undefined => usable.find((t) => t.id === template.value);
   const syncTemplate = (): void => {
@@ -216,32 +222,91 @@ export function createSection(ctx: Ctx, templates: readonly TemplateInfo[], band
     return [{ name: name.value, band: `Band ${band.value}`, role: role.value, appraiser: appraiser.value }];
   };
 
+  /** Ask about people who already have a tab: "again" (second tabs), "skip" them, or "stop". */
+  const askAboutExisting = (names: readonly string[], one: boolean): Promise<"again" | "skip" | "stop"> => {
+    if (one) {
+      const who = names[0] ?? "This person";
+      ctx.status.show("ask", `${who} has a tab already: make a second one, or cancel?`);
+      return ask<"again" | "stop">(
+        question,
+        `There is already a tab called '${who}'. Make a second tab for ${who} (its name gets a number, such as '${who} (2)'), or cancel and keep the one they have?`,
+        [],
+        [
+          { label: "Make a second tab", value: "again" },
+          { label: "Cancel", value: "stop" },
+        ],
+      );
+    }
+    const n = names.length;
+    ctx.status.show(
+      "ask",
+      `${n === 1 ? "1 person" : `${n} people`} on the list ${n === 1 ? "has" : "have"} a tab already: choose what to do under the list.`,
+    );
+    return ask<"again" | "skip" | "stop">(
+      question,
+      `${n === 1 ? "This person has" : `These ${n} people have`} a tab already. Make a second tab for ${n === 1 ? "them" : "each"} (the name gets a number), skip them and make the others, or stop here?`,
+      names,
+      [
+        { label: n === 1 ? "Make a second tab" : "Make second tabs", value: "again" },
+        { label: n === 1 ? "Skip them" : "Skip these people", value: "skip" },
+        { label: "Stop", value: "stop" },
+      ],
+    );
+  };
+
   create.addEventListener("click", () => {
     const staff = staffToSend();
     const t = current();
     if (!staff || !t) return;
+    const one = onePerson.checked;
     void ctx.act(create, "Creating…", "Creating tabs stopped.", async () => {
       const total = staff.length;
       const names: string[] = [];
+      let skipped = 0;
+      let stopped = false;
       replace(made);
       progress.hidden = total < 2;
       progress.max = total;
       const tell = (): void => {
-        progress.value = names.length;
+        progress.value = names.length + skipped;
         progressText.textContent = total > 1 ? `${names.length} of ${total} tabs` : "";
+      };
+      const request = (batch: StaffInput[], askIfExists: boolean) =>
+        ctx.api.createTabs({
+          templateId: t.id,
+          staff: batch,
+          ticks: t.kind === "ladder" && ticks.checked,
+          ...(t.kind === "ladder" && upTo.value ? { upTo: Number(upTo.value) } : {}),
+          ...(askIfExists ? { askIfExists } : {}),
+        });
+      /** One batch, asking first about anyone who has a tab already. */
+      const send = async (batch: StaffInput[]): Promise<string[]> => {
+        try {
+          return (await request(batch, true)).created;
+        } catch (e) {
+          const pe = toPanelError(e);
+          if (pe.code !== "tab-exists") throw e;
+          const choice = await askAboutExisting(pe.details, one);
+          if (choice === "stop") {
+            stopped = true;
+            return [];
+          }
+          const key = (n: string): string => n.trim().toLowerCase();
+          const already = new Set(pe.details.map(key));
+          const rest = choice === "skip" ? batch.filter((p) => !already.has(key(p.name))) : batch;
+          skipped += batch.length - rest.length;
+          ctx.status.show("busy", "Creating…");
+          return rest.length ? (await request(rest, false)).created : [];
+        }
       };
       tell();
       try {
         for (const batch of batches(staff, BATCH)) {
-          const res = await ctx.api.createTabs({
-            templateId: t.id,
-            staff: batch,
-            ticks: t.kind === "ladder" && ticks.checked,
-            ...(t.kind === "ladder" && upTo.value ? { upTo: Number(upTo.value) } : {}),
-          });
-          names.push(...res.created);
-          for (const n of res.created) made.append(h("li", {}, n));
+          const res = await send(batch);
+          names.push(...res);
+          for (const n of res) made.append(h("li", {}, n));
           tell();
+          if (stopped) break;
           if (total > 1) ctx.status.show("busy", `Creating… ${names.length} of ${total} tabs`);
         }
       } catch (e) {
@@ -252,12 +317,36 @@ export function createSection(ctx: Ctx, templates: readonly TemplateInfo[], band
         ctx.status.show("error", `Creating tabs stopped. ${pe.message} ${sofar}`, pe.details);
         return;
       }
+      if (stopped) {
+        ctx.status.show(
+          "info",
+          names.length === 0
+            ? one
+              ? `Nothing was made: ${staff[0]!.name.trim()} keeps the tab they have.`
+              : "Stopped: no tabs were made."
+            : `Stopped: ${names.length} of ${total} tabs were made (listed below); the rest were not.`,
+        );
+        create.focus();
+        return;
+      }
+      const skippedText = skipped
+        ? ` Skipped ${skipped} ${skipped === 1 ? "person" : "people"} who already had a tab.`
+        : "";
       ctx.status.show(
         "ok",
-        names.length === 1 ? `Made the tab '${names[0]!}'.` : `Made ${names.length} tabs.`,
+        names.length === 1
+          ? `Made the tab '${names[0]!}'.${skippedText}`
+          : `Made ${names.length} tabs.${skippedText}`,
       );
       // Clear the one-person form, so pressing Create again cannot make a second tab for them.
-      if (onePerson.checked) for (const el of [name, role, appraiser]) el.value = "";
+      if (one) for (const el of [name, role, appraiser]) el.value = "";
+      // The section has done its job: fold it away so the next step (colour, check) is in view, and
+      // keep keyboard focus on its heading rather than on a button that is now hidden.
+      const section = create.closest("details");
+      if (section) {
+        section.open = false;
+        section.querySelector("summary")?.focus();
+      }
     });
   });
 
@@ -272,6 +361,7 @@ export function createSection(ctx: Ctx, templates: readonly TemplateInfo[], band
     person,
     listGroup,
     ticksField,
+    question,
     h("div", { class: "actions" }, create, progress, progressText),
     made,
   );

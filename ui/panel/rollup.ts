@@ -2,9 +2,13 @@
  * "Roll up the school" and "Roll up the trust". The school roll-up writes the summary and grade-band
  * chart tabs (the host replaces earlier ones) and shows staff per zone per checkpoint as a table
  * whose zone cells carry the zone's word and symbol beside its colour, so colour is never the only
- * signal. Tabs that could not be read are listed with the reason.
+ * signal. Tabs that could not be read are listed with the reason, and the leader's to-do list
+ * (chase.ts) names who to chase. Errors make the status "Needs attention", naming the tabs, and
+ * focus moves to the first one's button; trust problems are never "Done" either.
  */
 import type { RollupResult } from "../api.js";
+import { chaseSentence } from "../../core/chase-words.js";
+import { chaseView } from "./chase.js";
 import type { Ctx } from "./context.js";
 import { field, h, replace } from "./dom.js";
 
@@ -71,7 +75,7 @@ export function rollupSection(ctx: Ctx): HTMLElement {
           : r.warnings > 0
             ? `No colouring errors; ${r.warnings} warning${r.warnings === 1 ? "" : "s"} worth a look.`
             : "No problems found in staff tabs.";
-      // Each tab with errors is a button that goes to its first error, so the leader can chase it.
+      // Hosts older than the to-do list send only errorTabs: each is still a button to its first error.
       const goTo = bad.map(({ tab, cell }) => {
         const b = h("button", { type: "button", class: "link" }, `${tab} (${cell})`);
         b.addEventListener("click", () => {
@@ -88,9 +92,11 @@ export function rollupSection(ctx: Ctx): HTMLElement {
           {},
           `${r.staffCount} staff rolled up into ${r.tabs.map((t) => `'${t}'`).join(" and ")}. The grade-band chart counts ${r.chartCheckpoint}: ${r.chartReason ?? ""} ${found}`,
         ),
-        goTo.length
-          ? h("ul", { class: "error-tabs", "aria-label": "Tabs with colouring errors" }, ...goTo)
-          : null,
+        r.chase
+          ? chaseView(ctx, r.chase)
+          : goTo.length
+            ? h("ul", { class: "error-tabs", "aria-label": "Tabs with colouring errors" }, ...goTo)
+            : null,
         zoneTable(r),
         r.skipped.length
           ? h(
@@ -101,6 +107,7 @@ export function rollupSection(ctx: Ctx): HTMLElement {
             )
           : null,
       );
+      const todo = r.chase ? chaseSentence(r.chase) : null;
       if (bad.length > 0) {
         ctx.status.show(
           "warn",
@@ -111,8 +118,15 @@ export function rollupSection(ctx: Ctx): HTMLElement {
               ", ",
             )}${bad.length > 5 ? ` and ${bad.length - 5} more` : ""}. The roll-up counts their levels as coloured; fix them and roll up again.`,
         );
+        // Take the leader to the first one: focus its button (Enter goes to the cell).
         out.querySelector<HTMLButtonElement>(".error-tabs button")?.focus();
-      } else ctx.status.show("ok", `Rolled up ${r.staffCount} staff.`);
+      } else {
+        ctx.status.show(
+          "ok",
+          `Rolled up ${r.staffCount} staff.${todo ? ` To do: ${todo} See the list under Roll up.` : ""}`,
+        );
+        out.scrollIntoView?.({ block: "nearest" });
+      }
     });
   });
 
@@ -145,7 +159,17 @@ export function trustSection(ctx: Ctx): HTMLElement {
         ),
         r.problems.length ? h("ul", { class: "problems" }, ...r.problems.map((p) => h("li", {}, p))) : null,
       );
-      ctx.status.show("ok", `Trust summary made from ${r.schools} school${r.schools === 1 ? "" : "s"}.`);
+      const made = `Trust summary made from ${r.schools} school${r.schools === 1 ? "" : "s"}`;
+      const n = r.problems.length;
+      if (n > 0)
+        ctx.status.show(
+          "warn",
+          n === 1
+            ? `${made}. ${r.problems[0]!}`
+            : `${made}, with ${n} problems (listed under Trust roll-up).`,
+        );
+      else ctx.status.show("ok", `${made}.`);
+      out.scrollIntoView?.({ block: "nearest" });
     });
   });
   return h(

@@ -2,19 +2,21 @@
  * The panel's one status area: progress, results and errors in plain words, in an aria-live region
  * so screen readers hear them, with a "Details" disclosure for the lines behind an error. Errors say
  * "Problem:" and results that need attention (a check or roll-up that found colouring errors) say
- * "Needs attention:" in words, so colour is never the only signal and errors are never "Done".
+ * "Needs attention:" in words, so colour is never the only signal and errors are never "Done"; a
+ * question the panel asks before it acts (a tab that exists already) says "Your answer is needed:".
  * Each message is scrolled into view, so it appears where the person is looking.
  */
 import { h, replace } from "./dom.js";
 import { toPanelError } from "./errors.js";
 
-export type Tone = "info" | "busy" | "ok" | "warn" | "error";
+export type Tone = "info" | "busy" | "ok" | "warn" | "ask" | "error";
 
 const PREFIX: Record<Tone, string> = {
   info: "",
   busy: "",
   ok: "Done: ",
   warn: "Needs attention: ",
+  ask: "Your answer is needed: ",
   error: "Problem: ",
 };
 

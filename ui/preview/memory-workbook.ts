@@ -69,6 +69,8 @@ export class MemoryWorkbook implements PanelApi {
   readonly tabs: MemoryTab[] = [];
   active = -1;
   selected: { tab: string; cell: string } | null = null;
+  /** Counts selectCell calls, so the grid moves focus to the cell even when it was selected already. */
+  selections = 0;
   private readonly listeners = new Set<() => void>();
   private readonly today: () => Date;
   private readonly delayMs: number;
@@ -282,6 +284,7 @@ export class MemoryWorkbook implements PanelApi {
     parseA1(cell);
     this.setActive(tab);
     this.selected = { tab, cell };
+    this.selections += 1;
     this.changed();
   }
 

@@ -1,0 +1,43 @@
+/**
+ * The leader's to-do list as blocks of the school summary tab (core/chase.ts decides what is on it):
+ * a sentence saying what is left to do and which checkpoint is chased and why, then who has not
+ * filled it in, which tabs have colouring errors (and where the first one is), and everyone grouped
+ * by appraiser with their state in words.
+ *
+ * Tabs are named, not linked: a SheetSpec has no hyperlink that works the same in Sheets (links go
+ * by sheet id), Excel and .xlsx files, so the Staff tab column holds the tab's exact name instead.
+ * Every header is a fixed word list so people (and scripts) can find the blocks; none of them has
+ * the staff table's Warnings column, so the trust roll-up never mistakes a block for the table.
+ */
+import { NO_APPRAISER, chaseSentence, type ChaseList } from "../chase.js";
+import { HEADER_FILL, type SheetBuilder } from "./builder.js";
+
+/** Append the to-do blocks (one header style per block, whatever the number of staff). */
+export function chaseBlocks(b: SheetBuilder, c: ChaseList): void {
+  const header = (values: string[]): void => {
+    const r = b.row(values);
+    b.style(b.range(r, 0, r, values.length - 1), { bold: true, fill: HEADER_FILL });
+  };
+  const todo =
+    chaseSentence(c) ??
+    `Nothing to chase: everyone has filled in ${c.checkpoint} and no tab has colouring errors.`;
+  // One unmerged row (the text runs on over the empty cells to its right): a merge would cost each
+  // host a call per roll-up.
+  const t = b.row([`To do: ${todo} The to-do list chases ${c.checkpoint}. ${c.reason}`]);
+  b.style(b.cell(t, 0), { bold: true });
+
+  header([`Not filled in ${c.checkpoint} yet`, "Staff tab", "Name", "Appraiser"]);
+  if (c.notFilledIn.length === 0) b.row(["", `Everyone has filled in ${c.checkpoint}.`]);
+  for (const p of c.notFilledIn) b.row(["", p.tab, p.name, p.appraiser || NO_APPRAISER]);
+  b.row();
+
+  header(["Colouring errors", "Staff tab", "Name", "Appraiser", "Errors", "First error at"]);
+  if (c.withErrors.length === 0) b.row(["", "No staff tab has colouring errors."]);
+  for (const p of c.withErrors) b.row(["", p.tab, p.name, p.appraiser || NO_APPRAISER, p.errors, p.cell]);
+  b.row();
+
+  header(["By appraiser", "Staff tab", "Name", "State"]);
+  for (const g of c.byAppraiser)
+    g.people.forEach((p, i) => b.row([i === 0 ? g.appraiser : "", p.tab, p.name, p.text]));
+  b.row();
+}
