@@ -151,7 +151,7 @@ describe("rolling up across files", () => {
     expect(rollupJson(rollupSchool(twice)).staff[0]).not.toHaveProperty("file");
   });
 
-  it("JSON staff entries carry `file` after design §5's fields", () => {
+  it("JSON staff entries carry `file` after design §5's fields and the year's (issue 14)", () => {
     const [ann] = staffTabs();
     const json = rollupJson(rollupFiles([{ file: "a.xlsx", tabs: [ann!] }]));
     expect(Object.keys(json.staff[0]!)).toEqual([
@@ -161,6 +161,13 @@ describe("rolling up across files", () => {
       "levels",
       "zones",
       "findings",
+      "target",
+      "gap",
+      "sinceLast",
+      "star",
+      "starTitle",
+      "objectivesSet",
+      "reviewed",
       "file",
     ]);
     expect(json.staff[0]!.file).toBe("a.xlsx");
