@@ -9,8 +9,6 @@ export const EXIT = { ok: 0, findings: 1, bad: 2, internal: 3 } as const;
 
 export interface Command {
   name: string;
-  /** One line for `ladder --help`. */
-  summary: string;
   /** The full `ladder <name> --help` text. */
   help: string;
   run(argv: readonly string[], io: Io): Promise<number>;

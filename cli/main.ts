@@ -6,18 +6,10 @@
 import { isLadderError } from "../core/errors.js";
 import { didYouMean } from "../core/suggest.js";
 import pkg from "../package.json" with { type: "json" };
-import { EXIT, type Command } from "./command.js";
-import { check } from "./commands/check.js";
-import { demo } from "./commands/demo.js";
-import { newTabs } from "./commands/new.js";
-import { rollup } from "./commands/rollup.js";
-import { report } from "./commands/report.js";
-import { templates } from "./commands/templates.js";
-import { trust } from "./commands/trust.js";
+import { EXIT } from "./command.js";
+import { COMMAND_LIST as COMMANDS } from "./commands/index.js";
 import { sentence } from "./format.js";
 import type { Io } from "./io.js";
-
-export const COMMANDS: readonly Command[] = [demo, newTabs, templates, check, rollup, trust, report];
 
 const MAX_DETAILS = 20;
 
@@ -54,8 +46,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.out(pkg.version);
     return EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     const names = COMMANDS.map((c) => c.name);
     io.err(
       `ladder: '${name}' is not a command.${didYouMean(name, names)} Commands: ${names.join(", ")}. See: ladder --help.`,
@@ -63,7 +55,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.bad;
   }
   try {
-    return await command.run(rest, io);
+    return await (await entry.load()).run(rest, io);
   } catch (e) {
     io.progressDone();
     if (isLadderError(e)) {

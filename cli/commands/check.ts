@@ -34,7 +34,6 @@ export function checkJson(results: readonly CheckResult[]) {
 
 export const check: Command = {
   name: "check",
-  summary: "check the colouring rule on every staff tab (exit 1 on errors)",
   help: `Usage: ladder check FILE [--tab NAME] [--json]
 
 Checks every staff tab of FILE against the colouring rule: for each checkpoint column, green while

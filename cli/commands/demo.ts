@@ -28,7 +28,6 @@ const DEMO_TITLE = `${DEMO_SCHOOL}: ladder-sheets demo`;
 
 export const demo: Command = {
   name: "demo",
-  summary: "write a demo school workbook, roll it up and print the summary",
   help: `Usage: ladder demo [FILE] [--force]
 
 Writes a demo school to FILE (default demo.xlsx): 40 staff tabs across all seven grade bands at

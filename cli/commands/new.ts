@@ -44,7 +44,6 @@ async function readStaffCsv(path: string): Promise<StaffInput[]> {
 
 export const newTabs: Command = {
   name: "new",
-  summary: "add a staff tab (or one per row of a staff CSV) to a workbook",
   help: `Usage:
   ladder new FILE --template ID --name NAME --band BAND [--role ROLE] [--appraiser NAME]
                   [--ticks] [--up-to N] [--allow-duplicate]

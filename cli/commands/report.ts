@@ -64,7 +64,6 @@ export async function reportHtml(
 
 export const report: Command = {
   name: "report",
-  summary: "write the leadership report (one printable HTML file) from a school or trust workbook",
   help: `Usage: ladder report FILE... -o REPORT.html [--checkpoint Sep|Mid|Jul]
 
 One school workbook: rolls up its staff tabs and writes one self-contained, printable HTML report:

@@ -92,7 +92,6 @@ export function checkpointOption(v: string | undefined): string | undefined {
 
 export const rollup: Command = {
   name: "rollup",
-  summary: "write or refresh the school summary and grade-band chart tabs",
   help: `Usage: ladder rollup FILE [--json] [--checkpoint Sep|Mid|Jul]
        ladder rollup FILE... | DIR -o OUT [--json] [--checkpoint Sep|Mid|Jul]
        ladder rollup -o OUT [--json] [--checkpoint Sep|Mid|Jul]

@@ -6,7 +6,6 @@ import { json, table } from "../format.js";
 
 export const templates: Command = {
   name: "templates",
-  summary: "list the template ids and titles",
   help: `Usage: ladder templates [--json]
 
 Lists the templates 'ladder new --template ID' can make a tab from.

@@ -41,7 +41,6 @@ function staleness(school: string, summary: TabSnapshot, snapshots: readonly Tab
 
 export const trust: Command = {
   name: "trust",
-  summary: "roll the summary tabs of many school workbooks into one trust workbook",
   help: `Usage: ladder trust FILE... -o OUT [--json]
 
 Reads the school summary tab (written by 'ladder rollup') of each school workbook FILE and writes
