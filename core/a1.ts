@@ -58,3 +58,11 @@ export function parseRange(ref: string): CellRange {
     cols: Math.abs(end.col - start.col) + 1,
   };
 }
+
+/**
+ * A tab name as a reference writes it, always quoted: 'Ann O''Brien' (a quote inside is doubled).
+ * @example quoteTab("Ann O'Brien") === "'Ann O''Brien'"
+ */
+export function quoteTab(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}

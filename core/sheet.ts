@@ -96,6 +96,13 @@ export interface SheetSpec {
   charts: ChartSpec[];
   /** Tab colour '#rrggbb', if any. */
   tabColor?: string;
+  /**
+   * Cells that link to another tab of the same workbook (a cell of it, A1 unless `at`), e.g. the summary's to-do
+   * list naming a staff tab. The cell keeps its own value (the tab's name); the link is extra, so a
+   * host that cannot make one (Google Sheets links go by sheet id, which core does not know) still
+   * shows the name.
+   */
+  links?: { cell: string; tab: string; /** The cell to open (default A1). */ at?: string }[];
 }
 
 /**
@@ -116,6 +123,7 @@ export function specExtent(spec: SheetSpec): { rows: number; cols: number } {
     ...spec.protectedRanges.map((p) => p.range),
     ...spec.notes.map((n) => n.cell),
     ...spec.formulas.map((f) => f.cell),
+    ...(spec.links ?? []).map((l) => l.cell),
     ...spec.charts.map((c) => c.dataRange),
   ];
   for (const a1 of ranges) {

@@ -61,6 +61,8 @@ export interface XRange extends Loadable<XRange> {
   columnHidden: boolean;
   /** ExcelApi 1.18: only set when the host supports it. */
   control: Excel.CellControl;
+  /** ExcelApi 1.7: a link on the range; documentReference links to a place in this workbook. */
+  hyperlink: Excel.RangeHyperlink;
   readonly format: XRangeFormat;
   readonly conditionalFormats: { add(type: "Custom"): XConditionalFormat };
   readonly dataValidation: {

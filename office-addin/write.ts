@@ -24,7 +24,7 @@
  *   host has ExcelApi 1.18 (Worksheet.notes); the manifest asks for 1.9, and older hosts show the
  *   tab without them (comments, ExcelApi 1.10, are threaded conversations, not notes).
  */
-import { a1, columnLetters, parseRange } from "../core/a1.js";
+import { a1, columnLetters, parseRange, quoteTab } from "../core/a1.js";
 import {
   formatMarker,
   printLayout,
@@ -169,6 +169,12 @@ export function queueSheet(ctx: XContext, spec: SheetSpec, caps: HostCaps): XWor
     all.values = grid.values;
   }
   for (const f of spec.formulas) sheet.getRange(f.cell).formulas = [[f.formula]];
+  // Links to other tabs (the summary's to-do list): queued with the rest, no extra sync.
+  for (const l of spec.links ?? [])
+    sheet.getRange(l.cell).hyperlink = {
+      documentReference: `${quoteTab(l.tab)}!${l.at ?? "A1"}`,
+      textToDisplay: l.tab,
+    };
   for (const s of spec.styles) applyStyle(sheet.getRange(s.range), s);
   for (const m of spec.merges) sheet.getRange(m).merge(false);
   spec.columnWidths.forEach(

@@ -15,7 +15,7 @@
  * - Warning-only protected ranges are skipped: .xlsx sheet protection is all-or-nothing (a
  *   protected sheet refuses edits; there is no "warn, then allow"), so it would lock people out.
  */
-import { a1, parseA1, parseRange } from "../core/a1.js";
+import { a1, parseA1, parseRange, quoteTab } from "../core/a1.js";
 import {
   formatMarker,
   printLayout,
@@ -292,6 +292,12 @@ export function sheetXml(spec: SheetSpec, sink: StyleSink, options: SheetXmlOpti
   ];
   if (validations.length > 0)
     out.push(`<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>`);
+  // Links to other tabs of this workbook: internal hyperlinks (a location, no relationship part).
+  const links = (spec.links ?? []).map(
+    (l) =>
+      `<hyperlink ref="${l.cell}" location="${escapeText(`${quoteTab(l.tab)}!${l.at ?? "A1"}`).replace(/"/g, "&quot;")}" display="${escapeText(l.tab).replace(/"/g, "&quot;")}"/>`,
+  );
+  if (links.length > 0) out.push(`<hyperlinks>${links.join("")}</hyperlinks>`);
   // spec.protectedRanges: deliberately not written (see the header).
   out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   // A4 (paperSize 9): schools in England print on A4, and a file without it prints on the reader's

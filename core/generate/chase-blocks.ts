@@ -4,8 +4,9 @@
  * filled it in, which tabs have colouring errors (and where the first one is), and everyone grouped
  * by appraiser with their state in words.
  *
- * Tabs are named, not linked: a SheetSpec has no hyperlink that works the same in Sheets (links go
- * by sheet id), Excel and .xlsx files, so the Staff tab column holds the tab's exact name instead.
+ * The Staff tab column holds each tab's exact name, and each name links to its tab where the host
+ * can make such a link (.xlsx files and Excel; Google Sheets links go by sheet id, so there the name
+ * is plain text and the panel's to-do list has the buttons).
  * Every header is a fixed word list so people (and scripts) can find the blocks; none of them has
  * the staff table's Warnings column, so the trust roll-up never mistakes a block for the table.
  */
@@ -28,16 +29,20 @@ export function chaseBlocks(b: SheetBuilder, c: ChaseList): void {
 
   header([`Not filled in ${c.checkpoint} yet`, "Staff tab", "Name", "Appraiser"]);
   if (c.notFilledIn.length === 0) b.row(["", `Everyone has filled in ${c.checkpoint}.`]);
-  for (const p of c.notFilledIn) b.row(["", p.tab, p.name, p.appraiser || NO_APPRAISER]);
+  const linked = (r: number, tab: string, at?: string): void => {
+    (b.spec.links ??= []).push({ cell: b.cell(r, 1), tab, ...(at !== undefined ? { at } : {}) });
+  };
+  for (const p of c.notFilledIn) linked(b.row(["", p.tab, p.name, p.appraiser || NO_APPRAISER]), p.tab);
   b.row();
 
   header(["Colouring errors", "Staff tab", "Name", "Appraiser", "Errors", "First error at"]);
   if (c.withErrors.length === 0) b.row(["", "No staff tab has colouring errors."]);
-  for (const p of c.withErrors) b.row(["", p.tab, p.name, p.appraiser || NO_APPRAISER, p.errors, p.cell]);
+  for (const p of c.withErrors)
+    linked(b.row(["", p.tab, p.name, p.appraiser || NO_APPRAISER, p.errors, p.cell]), p.tab, p.cell);
   b.row();
 
   header(["By appraiser", "Staff tab", "Name", "State"]);
   for (const g of c.byAppraiser)
-    g.people.forEach((p, i) => b.row([i === 0 ? g.appraiser : "", p.tab, p.name, p.text]));
+    g.people.forEach((p, i) => linked(b.row([i === 0 ? g.appraiser : "", p.tab, p.name, p.text]), p.tab));
   b.row();
 }

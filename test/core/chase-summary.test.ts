@@ -2,6 +2,7 @@
 // the trust roll-up still reads the staff table back.
 import { describe, expect, it } from "vitest";
 import { planRollup } from "../../core/app.js";
+import { parseA1 } from "../../core/a1.js";
 import { NO_APPRAISER } from "../../core/chase.js";
 import { snapshotOf } from "../../core/snapshot.js";
 import type { CellValue } from "../../core/sheet.js";
@@ -121,5 +122,25 @@ describe("school summary: Appraiser column and the leader's to-do list", () => {
     expect(counts.staff).toBe(3);
     expect(counts.errors).toBe(1);
     expect(counts.zones.Sep!.expected + counts.zones.Sep!.below + counts.zones.Sep!.entry).toBe(3);
+  });
+
+  it("each to-do name links to its tab: the first error's cell for tabs with errors, else A1", () => {
+    const links = summary.links ?? [];
+    const linkAt = (cell: string) => links.find((l) => l.cell === cell);
+    const errorsHead = rows.findIndex((r) => r[0] === "Colouring errors");
+    const benRow = rows.findIndex((r, i) => i > errorsHead && r[1] === "Ben Ng");
+    const benError = rollup.staff
+      .find((s) => s.tab === "Ben Ng")!
+      .findings.find((f) => f.severity === "error")!;
+    expect(linkAt(`B${benRow + 1}`)).toEqual({ cell: `B${benRow + 1}`, tab: "Ben Ng", at: benError.cell });
+    const byHead = rows.findIndex((r) => r[0] === "By appraiser");
+    const catRow = rows.findIndex((r, i) => i > byHead && r[1] === "Cat Ito");
+    expect(linkAt(`B${catRow + 1}`)).toEqual({ cell: `B${catRow + 1}`, tab: "Cat Ito" });
+    // Every link sits on a cell holding its tab's exact name, and names a tab that was rolled up.
+    for (const l of links) {
+      const { row, col } = parseA1(l.cell);
+      expect(rows[row]![col]).toBe(l.tab);
+      expect(rollup.staff.map((s) => s.tab)).toContain(l.tab);
+    }
   });
 });

@@ -7,11 +7,12 @@ import { newBook, toBuffer } from "../../cli/xlsx/book.js";
 import { writeSheet } from "../../cli/xlsx/write.js";
 import { checkResult, planCreate, planRollup } from "../../core/app.js";
 import { emptySheet, parseMarker } from "../../core/sheet.js";
+import { parseA1, quoteTab } from "../../core/a1.js";
 import { rollupJson, rollupSchool } from "../../core/rollup.js";
 import { ExcelAdapter } from "../../office-addin/adapter.js";
 import { createExcelApi } from "../../office-addin/api.js";
 import { FakeExcel } from "./fake-excel.js";
-import { valuesGrid } from "./fake-state.js";
+import { cell, valuesGrid } from "./fake-state.js";
 import { paintPlan, staffList, stateSnapshot, TODAY, type Paint } from "./school.js";
 
 const STAFF = staffList(30);
@@ -111,6 +112,19 @@ describe("Excel add-in, end to end on the fake", () => {
         .slice(0, plan.sheets[0]!.values.length)
         .map((r) => r.slice(0, plan.sheets[0]!.values[0]!.length)),
     ).toEqual(plan.sheets[0]!.values);
+    // The to-do list's tab names link to their tabs (Range.hyperlink, queued with the rest).
+    const links = plan.sheets[0]!.links ?? [];
+    expect(links.length).toBeGreaterThan(0);
+    for (const l of links) {
+      const { row, col } = parseA1(l.cell);
+      const c = cell(summary, row, col);
+      expect(c.value).toBe(l.tab);
+      expect(c.hyperlink).toEqual({
+        documentReference: `${quoteTab(l.tab)}!${l.at ?? "A1"}`,
+        textToDisplay: l.tab,
+      });
+      expect(fake.sheet(l.tab), l.tab).toBeDefined();
+    }
     expect(summary.charts).toHaveLength(1);
     expect(summary.charts[0]).toMatchObject({
       type: "ColumnStacked",

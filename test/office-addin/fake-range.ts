@@ -232,6 +232,13 @@ export class FakeRange extends Loaded implements XRange {
   set control(v: Excel.CellControl) {
     this.eachCell((c) => (c.control = v.type), v);
   }
+  /** https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-hyperlink-member (ExcelApi 1.7) */
+  get hyperlink(): Excel.RangeHyperlink {
+    return this.read("hyperlink");
+  }
+  set hyperlink(v: Excel.RangeHyperlink) {
+    this.eachCell((c) => (c.hyperlink = { ...v }), v);
+  }
 
   private writeGrid(prop: "values" | "numberFormat" | "formulas", grid: unknown[][]): void {
     this.onSheet(grid, (s, r) => {

@@ -22,6 +22,7 @@ export interface CellState {
   style?: Record<string, unknown>;
   locked?: boolean;
   control?: string;
+  hyperlink?: Excel.RangeHyperlink;
 }
 
 export interface ChartState {
