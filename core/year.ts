@@ -81,6 +81,35 @@ export function starReached(record: YearRecord | null | undefined): number {
  * The school's year from its staff entries.
  * @example yearRollup(staff, ["Sep", "Mid", "Jul"]).movement[0] // { from: "Sep", to: "Mid", up: 12, same: 20, down: 1 }
  */
+/** up / same / down from one level to the next; "none" when either is not filled in. */
+export function moveOf(
+  from: number | null | undefined,
+  to: number | null | undefined,
+): "up" | "same" | "down" | "none" {
+  if (from === null || from === undefined || to === null || to === undefined) return "none";
+  return to > from ? "up" : to < from ? "down" : "same";
+}
+
+/**
+ * How many moved up, stayed or moved down between each neighbouring pair of checkpoints, counting
+ * only staff with a level at both (the report and the roll-up's JSON both use this).
+ * @example yearMovement(staff, ["Sep", "Mid", "Jul"])[0] // { from: "Sep", to: "Mid", up: 12, same: 20, down: 1 }
+ */
+export function yearMovement(
+  staff: readonly { levels: Record<string, number | null> }[],
+  checkpoints: readonly string[],
+): { from: string; to: string; up: number; same: number; down: number }[] {
+  return checkpoints.slice(1).map((to, i) => {
+    const from = checkpoints[i]!;
+    const m = { from, to, up: 0, same: 0, down: 0 };
+    for (const s of staff) {
+      const move = moveOf(s.levels[from], s.levels[to]);
+      if (move !== "none") m[move]++;
+    }
+    return m;
+  });
+}
+
 export function yearRollup(
   staff: readonly (Partial<StaffYear> & {
     name: string;
@@ -90,19 +119,7 @@ export function yearRollup(
   checkpoints: readonly string[],
 ): SchoolYear {
   const withTarget = staff.filter((s) => s.target !== null && s.target !== undefined);
-  const movement = checkpoints.slice(1).map((to, i) => {
-    const from = checkpoints[i]!;
-    const m = { from, to, up: 0, same: 0, down: 0 };
-    for (const s of staff) {
-      const a = s.levels[from];
-      const b = s.levels[to];
-      if (a === null || a === undefined || b === null || b === undefined) continue;
-      if (b > a) m.up++;
-      else if (b < a) m.down++;
-      else m.same++;
-    }
-    return m;
-  });
+  const movement = yearMovement(staff, checkpoints);
   return {
     withTarget: withTarget.length,
     reachedTarget: withTarget.filter((s) => s.gap !== null && s.gap !== undefined && s.gap <= 0).length,

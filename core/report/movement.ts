@@ -5,9 +5,11 @@
  * "stayed"). A per-person table follows, with arrows and words so the direction is never colour alone.
  */
 import type { SchoolRollup, StaffEntry } from "../rollup.js";
+import { moveOf, yearMovement } from "../year.js";
 import { esc, row } from "./html.js";
 
-export type Move = "up" | "same" | "down" | "none";
+export { moveOf };
+export type Move = ReturnType<typeof moveOf>;
 
 export interface StepTotals {
   from: string;
@@ -19,23 +21,16 @@ export interface StepTotals {
   none: number;
 }
 
-/** up / same / down from one level to the next; "none" when either is not filled in. */
-export function moveOf(from: number | null | undefined, to: number | null | undefined): Move {
-  if (from === null || from === undefined || to === null || to === undefined) return "none";
-  return to > from ? "up" : to < from ? "down" : "same";
-}
-
 /**
- * The totals for each neighbouring pair of checkpoints.
+ * The totals for each neighbouring pair of checkpoints: the roll-up's own movement (core/year.ts),
+ * plus how many could not be compared.
  * @example movementTotals(r)[0] -> { from: "Sep", to: "Mid", up: 12, same: 20, down: 1, none: 7 }
  */
 export function movementTotals(r: Pick<SchoolRollup, "staff" | "checkpoints">): StepTotals[] {
-  return r.checkpoints.slice(1).map((to, i) => {
-    const from = r.checkpoints[i]!;
-    const t: StepTotals = { from, to, up: 0, same: 0, down: 0, none: 0 };
-    for (const s of r.staff) t[moveOf(s.levels[from], s.levels[to])] += 1;
-    return t;
-  });
+  return yearMovement(r.staff, r.checkpoints).map((m) => ({
+    ...m,
+    none: r.staff.length - m.up - m.same - m.down,
+  }));
 }
 
 const WORD: Record<Move, string> = {
