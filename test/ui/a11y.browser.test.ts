@@ -6,23 +6,13 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { startPreview, type Preview } from "../../scripts/preview-server.js";
-import { launch, newPage } from "./browser.js";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { previewSession } from "./preview-session.js";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-let browser: Browser;
-let preview: Preview;
-beforeAll(async () => {
-  browser = await launch();
-  preview = await startPreview(0);
-});
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
+const session = previewSession();
 
 interface Violation {
   id: string;
@@ -39,10 +29,7 @@ async function axe(page: Page): Promise<Violation[]> {
 }
 
 async function open(): Promise<Page> {
-  const { page } = await newPage(browser);
-  await page.goto(preview.url);
-  await page.getByRole("button", { name: "Create tab" }).waitFor();
-  return page;
+  return (await session.open()).page;
 }
 
 describe("accessibility (axe-core) in the preview", () => {

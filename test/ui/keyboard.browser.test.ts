@@ -3,37 +3,17 @@
 // ladder tab (230 presses from a cell back to Check); the grid is now one Tab stop with arrow keys
 // inside it, a skip link and Escape go back to the panel, and Enter on a finding puts focus on its
 // cell. The walk must take fewer than 40 presses (letters typed into the Name box counted apart).
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { startPreview, type Preview } from "../../scripts/preview-server.js";
-import { launch, newPage } from "./browser.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { on } from "./preview-helpers.js";
+import { pagePerTest, previewSession } from "./preview-session.js";
 
-let browser: Browser;
-let preview: Preview;
-beforeAll(async () => {
-  browser = await launch();
-  preview = await startPreview(0);
-});
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
-
+const current = pagePerTest(previewSession(), true);
 let page: Page;
-let watch: Awaited<ReturnType<typeof newPage>>;
 let p: ReturnType<typeof on>;
-beforeEach(async () => {
-  watch = await newPage(browser);
-  page = watch.page;
+beforeEach(() => {
+  page = current.page;
   p = on(page);
-  await page.goto(preview.url);
-  await page.getByRole("button", { name: "Create tab" }).waitFor();
-});
-afterEach(async () => {
-  expect(watch.dialogs).toEqual([]);
-  expect(watch.errors).toEqual([]);
-  await page?.close();
 });
 
 /** What has focus, in words: a cell's reference, else the element's accessible text. */

@@ -5,37 +5,17 @@
 //
 // The preview's demo school: Ann Lee (Sam Patel) Sep and Mid; Ben Okafor (Sam Patel) Sep and Mid with
 // two colouring errors; Eve Brown (Head) nothing yet; Cara Singh (Head) Sep, in tick boxes.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { startPreview, type Preview } from "../../scripts/preview-server.js";
-import { launch, newPage } from "./browser.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { on } from "./preview-helpers.js";
+import { pagePerTest, previewSession } from "./preview-session.js";
 
-let browser: Browser;
-let preview: Preview;
-beforeAll(async () => {
-  browser = await launch();
-  preview = await startPreview(0);
-});
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
-
+const current = pagePerTest(previewSession(), true);
 let page: Page;
-let watch: Awaited<ReturnType<typeof newPage>>;
 let p: ReturnType<typeof on>;
-beforeEach(async () => {
-  watch = await newPage(browser);
-  page = watch.page;
+beforeEach(() => {
+  page = current.page;
   p = on(page);
-  await page.goto(preview.url);
-  await page.getByRole("button", { name: "Create tab" }).waitFor();
-});
-afterEach(async () => {
-  expect(watch.dialogs).toEqual([]);
-  expect(watch.errors).toEqual([]);
-  await page?.close();
 });
 
 /** Is the element's top inside the panel's visible area? */

@@ -2,34 +2,17 @@
 // mouse; a hostile staff name stays text. By keyboard alone: keyboard.browser.test.ts; the panel's
 // states (questions, the to-do list, honest status): panel-states.browser.test.ts.
 import { readFile } from "node:fs/promises";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { readWorkbook } from "../../cli/xlsx/read.js";
-import { startPreview, type Preview } from "../../scripts/preview-server.js";
-import { launch, newPage, RESULTS, screenshot } from "./browser.js";
+import { RESULTS, screenshot } from "./browser.js";
+import { pagePerTest, previewSession, type Watched } from "./preview-session.js";
 
-let browser: Browser;
-let preview: Preview;
-
-beforeAll(async () => {
-  browser = await launch();
-  preview = await startPreview(0);
-});
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
-
+const current = pagePerTest(previewSession(), false);
 let page: Page;
-let watch: Awaited<ReturnType<typeof newPage>>;
-beforeEach(async () => {
-  watch = await newPage(browser);
-  page = watch.page;
-  await page.goto(preview.url);
-  await page.getByRole("button", { name: "Create tab" }).waitFor();
-});
-afterEach(async () => {
-  await page?.close();
+let watch: Watched;
+beforeEach(() => {
+  ({ page, watch } = current);
 });
 
 const panel = () => page.locator("aside.panel-frame");

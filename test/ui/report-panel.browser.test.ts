@@ -7,30 +7,18 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPreview, type Preview } from "../../scripts/preview-server.js";
+import { describe, expect, it } from "vitest";
 import { tempDir } from "../cli/run.js";
-import { launch, newPage, screenshot } from "./browser.js";
+import { newPage, screenshot } from "./browser.js";
+import { previewSession } from "./preview-session.js";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-let browser: Browser;
-let preview: Preview;
-beforeAll(async () => {
-  browser = await launch();
-  preview = await startPreview(0);
-});
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
+const session = previewSession();
 
 describe("the Report view in the panel", () => {
   it("opens the report with the roll-up's numbers, offers it as a file, and stays accessible", async () => {
-    const { page, errors } = await newPage(browser);
-    await page.goto(preview.url);
-    await page.getByRole("button", { name: "Create tab" }).waitFor();
+    const { page, errors } = await session.open();
     const panel = page.locator("aside.panel-frame");
     await panel.locator("summary", { hasText: "Roll up" }).first().click();
 
@@ -51,7 +39,7 @@ describe("the Report view in the panel", () => {
     expect(download.suggestedFilename()).toBe("leadership-report.html");
     const file = join(tempDir("report-panel"), download.suggestedFilename());
     await download.saveAs(file);
-    const { page: popup } = await newPage(browser);
+    const { page: popup } = await newPage(session.browser);
     await popup.goto(pathToFileURL(file).href);
     const reportZones = await popup
       .locator("table#zones tbody tr")
