@@ -88,6 +88,8 @@ const RollupSchema = z.object({
   startAt: z.number().int().min(0).default(0),
   parts: z.array(PartSchema).max(5000).default([]),
   checkpoint: text(20).optional(),
+  /** Files to read in this call (at most ROLLUP_CHUNK): smaller shows progress more often. */
+  chunk: z.number().int().min(1).max(ROLLUP_CHUNK).default(ROLLUP_CHUNK),
 });
 
 export type CreatePersonFilesRequest = z.input<typeof CreateSchema>;
@@ -270,7 +272,7 @@ export function makePersonFiles(svc: Services, api: AdvancedServices) {
       const entries = register.entries;
       // The parts an earlier call of this roll-up returned, carried back by the sidebar (shape-checked).
       const parts = [...(r.parts as unknown as FilePart[])];
-      const end = Math.min(entries.length, r.startAt + ROLLUP_CHUNK);
+      const end = Math.min(entries.length, r.startAt + r.chunk);
       for (let i = r.startAt; i < end; i++) {
         const entry = entries[i]!;
         const id = fileIdOf(entry.file);
