@@ -216,17 +216,24 @@ export function makePersonFiles(svc: Services, api: AdvancedServices) {
         const problems: string[] = [];
         const added: RegisterEntry[] = [];
         const taken: string[] = [];
-        r.staff.forEach((person, i) => {
+        let failed: { name: string; title: string; error: unknown } | null = null;
+        for (const [i, person] of r.staff.entries()) {
           const name = person.name.trim();
           if (onRegister.has(personKey(name))) {
             problems.push(`${name} is on the register already, so no new file was made for them.`);
-            return;
+            continue;
           }
           onRegister.add(personKey(name));
           const title = personFileName(name, year, taken, "");
           taken.push(title);
           const spec = specs[i]!;
-          const id = createOne(sheets, drive, folderId, title, specRequests(spec, 0));
+          let id: string;
+          try {
+            id = createOne(sheets, drive, folderId, title, specRequests(spec, 0));
+          } catch (error) {
+            failed = { name, title, error };
+            break;
+          }
           const sharedWith: string[] = [];
           if (r.share !== "none")
             for (const to of [person.email, person.appraiserEmail].filter((x) => x !== "")) {
@@ -247,11 +254,20 @@ export function makePersonFiles(svc: Services, api: AdvancedServices) {
             appraiser: person.appraiser.trim(),
             file: fileLink(id),
           });
-        });
+        }
+        // The files made so far are registered even when Google failed part-way, so a second run
+        // makes only the rest (people on the register are skipped).
         register = addToRegister(register, added);
         const [registerTab] = replaceOwnTabs(svc.app, book, tabs, [
           registerSheet(register.entries, { columns: register.columns }),
         ]);
+        if (failed) {
+          const why = failed.error instanceof Error ? failed.error.message : String(failed.error);
+          throw new LadderError(
+            "host-failed",
+            `Made ${created.length} of ${r.staff.length} files and listed them in the register, then Google failed while making ${failed.name}'s file: ${why}. If an empty file called '${failed.title}' is in the folder, delete it, then make the files again: people already on the register are skipped.`,
+          );
+        }
         return { folderId, created, problems, registerTab: registerTab! };
       });
     },

@@ -106,6 +106,8 @@ function within(sheet: FakeApiSheet, r: GridRange | undefined, what: string): vo
 export class FakeApis {
   readonly log = new ApiLog();
   readonly files = new Map<string, FakeDriveFile>();
+  /** Make the nth batchUpdate from now on fail (1-based), as when Google has an outage. */
+  failBatchUpdateAt: number | null = null;
   private next = 1;
 
   /** A new id, shaped like Drive's (long, URL-safe). */
@@ -213,6 +215,8 @@ export class FakeApis {
     const Spreadsheets: GSpreadsheetsCollection = {
       batchUpdate: (resource, spreadsheetId) => {
         this.log.hit("Sheets.Spreadsheets.batchUpdate");
+        if (this.failBatchUpdateAt !== null && --this.failBatchUpdateAt === 0)
+          throw failure("sheets.spreadsheets.batchUpdate", "Internal error encountered.");
         const f = this.readable(spreadsheetId, "sheets.spreadsheets.batchUpdate");
         const sheets = f.sheets.map((s) => ({
           ...clone({ ...s, widths: undefined, hiddenColumns: undefined }),

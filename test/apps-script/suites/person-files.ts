@@ -208,6 +208,60 @@ export function personFilesSuite(bundle: () => string): void {
       expect(reasons.find((x) => x.includes("Person 007"))).toMatch(/is not a link to a Google spreadsheet/);
     });
 
+    it("registers the files made before Google failed part-way, and a second run makes only the rest", () => {
+      const { gas, addon } = leaders(bundle());
+      const staff = people(6);
+      gas.apis.failBatchUpdateAt = 4;
+      let message = "";
+      try {
+        addon.call("createPersonFiles", { templateId: TEMPLATE, staff });
+      } catch (e) {
+        message = panelError(e).message;
+      }
+      expect(message).toMatch(
+        /^Made 3 of 6 files and listed them in the register, then Google failed while making Person 004's file/,
+      );
+      expect(readRegisterTab(snapshotsOf(gas.ss))?.entries.map((e) => e.name)).toEqual(
+        staff.slice(0, 3).map((p) => p.name),
+      );
+      gas.LockService.endExecution();
+      const again = addon.call<Created>("createPersonFiles", { templateId: TEMPLATE, staff });
+      expect(again.created.map((c) => c.name)).toEqual(staff.slice(3).map((p) => p.name));
+      expect(readRegisterTab(snapshotsOf(gas.ss))?.entries).toHaveLength(6);
+    });
+
+    it("the fake refuses a batchUpdate with a request outside the grid and applies none of it", () => {
+      const { gas } = leaders(bundle());
+      const id = gas.apis.Drive.Files.create({
+        name: "x",
+        mimeType: "application/vnd.google-apps.spreadsheet",
+      }).id!;
+      const before = JSON.stringify(gas.apis.file(id).sheets[0]!.properties);
+      expect(() =>
+        gas.apis.Sheets.Spreadsheets.batchUpdate(
+          {
+            requests: [
+              { updateSheetProperties: { properties: { sheetId: 0, title: "Renamed" }, fields: "title" } },
+              {
+                mergeCells: {
+                  range: {
+                    sheetId: 0,
+                    startRowIndex: 0,
+                    endRowIndex: 1,
+                    startColumnIndex: 0,
+                    endColumnIndex: 27,
+                  },
+                  mergeType: "MERGE_ALL",
+                },
+              },
+            ],
+          },
+          id,
+        ),
+      ).toThrow(/Invalid requests\[1\]: mergeCells: range is outside the grid/);
+      expect(JSON.stringify(gas.apis.file(id).sheets[0]!.properties)).toBe(before);
+    });
+
     it("says what to do when there is no register, and refuses a bad request", () => {
       const { addon } = leaders(bundle());
       expect(() => addon.call("rollupPersonFiles", {})).toThrow();
