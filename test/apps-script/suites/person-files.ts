@@ -208,6 +208,31 @@ export function personFilesSuite(bundle: () => string): void {
       expect(reasons.find((x) => x.includes("Person 007"))).toMatch(/is not a link to a Google spreadsheet/);
     });
 
+    it("rolls up 300 person files in 5 calls of at most 60 reads, the leaders' file costing the same each call", () => {
+      const { gas, addon } = leaders(bundle());
+      const staff = people(300);
+      createAll(addon, staff);
+      const perCall: { gets: number; spreadsheetApp: number }[] = [];
+      let req: Record<string, unknown> = {};
+      let last: Rolled | null = null;
+      while (last === null || !last.done) {
+        const app = gas.log.measure(() =>
+          gas.apis.log.measure(() => addon.call<Rolled>("rollupPersonFiles", req)),
+        );
+        last = app.result.result;
+        perCall.push({ gets: app.result.methods["Sheets.Spreadsheets.get"] ?? 0, spreadsheetApp: app.total });
+        if (!last.done) req = { startAt: last.next, parts: last.parts };
+      }
+      expect(perCall.map((c) => c.gets)).toEqual([60, 60, 60, 60, 60]);
+      // Reading the leaders' file (the register) costs the same in every call but the last, which
+      // also writes the summary and chart.
+      expect(new Set(perCall.slice(0, 4).map((c) => c.spreadsheetApp)).size).toBe(1);
+      expect(last.staffCount).toBe(300);
+      console.log(
+        `300 person files: ${perCall.length} calls, SpreadsheetApp calls per call ${perCall.map((c) => c.spreadsheetApp).join(", ")}`,
+      );
+    });
+
     it("registers the files made before Google failed part-way, and a second run makes only the rest", () => {
       const { gas, addon } = leaders(bundle());
       const staff = people(6);
