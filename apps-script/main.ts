@@ -10,6 +10,8 @@
 import * as z from "zod";
 import { encodePanelError, toPanelError } from "../ui/panel/errors.js";
 import { buildMenu, checkText, rollupText, showSidebar as openSidebar } from "./menu.js";
+import type { AdvancedServices } from "./advanced.js";
+import { makePersonFiles } from "./person-files.js";
 import type { Services } from "./ports.js";
 import { makeServer, type ServerApi } from "./server.js";
 
@@ -22,6 +24,25 @@ function services(): Services {
 
 function server(): ServerApi {
   return makeServer(services());
+}
+
+/** The advanced services, or undefined when the project does not have them switched on. */
+function advanced(): AdvancedServices {
+  return {
+    sheets: typeof Sheets === "undefined" ? undefined : Sheets,
+    drive: typeof Drive === "undefined" ? undefined : Drive,
+  };
+}
+
+/** A per-person function (apps-script/person-files.ts): plain JSON in and out, errors encoded. */
+function personFiles(name: "createPersonFiles" | "rollupPersonFiles"): (request: unknown) => unknown {
+  return (request: unknown) => {
+    try {
+      return makePersonFiles(services(), advanced())[name](request);
+    } catch (e) {
+      throw new Error(encodePanelError(e));
+    }
+  };
 }
 
 /** A panel function: plain JSON in and out, errors encoded for the panel. */
@@ -80,3 +101,6 @@ export const rollupTrust = panel("rollupTrust");
 export const leadershipReport = panel("leadershipReport");
 /** Sheets only until the panel API has it: the selected staff rows, for creating tabs from them. */
 export const readSelection = panel("readSelection");
+/** One file per person (issue 13): the sidebar calls these until the panel API lists them. */
+export const createPersonFiles = personFiles("createPersonFiles");
+export const rollupPersonFiles = personFiles("rollupPersonFiles");

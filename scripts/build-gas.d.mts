@@ -4,9 +4,15 @@ export declare const OUT_DIR: string;
 export declare const BOUND_OUT_DIR: string;
 export declare const GLOBAL_NAME: string;
 export declare const SCOPES: readonly string[];
+export interface AdvancedService {
+  userSymbol: string;
+  serviceId: string;
+  version: string;
+}
+export declare const ADVANCED_SERVICES: readonly AdvancedService[];
 export declare const MANIFEST: {
   timeZone: string;
-  dependencies: Record<string, never>;
+  dependencies: { enabledAdvancedServices: readonly AdvancedService[] };
   exceptionLogging: string;
   runtimeVersion: string;
   oauthScopes: readonly string[];

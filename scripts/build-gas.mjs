@@ -6,11 +6,11 @@
  *                    no unreferenced top-level functions, so the globals are declared here explicitly,
  *                    from the bundle's actual exports.
  *   Sidebar.html     the shared panel (ui/main-sheets.ts) as one page, script and styles inlined.
- *   appsscript.json  V8, and exactly the two OAuth scopes the add-on needs (docs/apps-script.md says why).
+ *   appsscript.json  V8, exactly the three OAuth scopes the add-on needs and the two advanced services (docs/apps-script.md says why).
  *
  * With --bound, the same three files go to dist/apps-script-bound/, built from apps-script/bound.ts:
  * the script of a template spreadsheet ("Make a copy" installs it), whose onOpen adds a menu of its
- * own to the menu bar. Its appsscript.json is the same (the same two scopes, no addOns section: an
+ * own to the menu bar. Its appsscript.json is the same (the same three scopes and advanced services, no addOns section: an
  * Editor add-on needs none, and a bound script must not have one). docs/install.md has the steps.
  *
  * clasp 3 does not compile TypeScript, so it pushes this output. Any other file in the folder is
@@ -35,11 +35,20 @@ export const GLOBAL_NAME = "LadderSheets";
 export const SCOPES = [
   "https://www.googleapis.com/auth/spreadsheets.currentonly",
   "https://www.googleapis.com/auth/script.container.ui",
+  // One file per person: only the files this add-on creates (or the user opens with it), through the
+  // advanced Sheets and Drive services below; non-sensitive (docs/apps-script.md says which calls).
+  "https://www.googleapis.com/auth/drive.file",
+];
+
+/** The advanced services the per-person flow calls (apps-script/person-files.ts). */
+export const ADVANCED_SERVICES = [
+  { userSymbol: "Sheets", serviceId: "sheets", version: "v4" },
+  { userSymbol: "Drive", serviceId: "drive", version: "v3" },
 ];
 
 export const MANIFEST = {
   timeZone: "Etc/UTC",
-  dependencies: {},
+  dependencies: { enabledAdvancedServices: ADVANCED_SERVICES },
   exceptionLogging: "STACKDRIVER",
   runtimeVersion: "V8",
   oauthScopes: SCOPES,

@@ -37,6 +37,8 @@ export function loadAddon(gas: FakeGas, code = readFileSync(resolve(DIST, "Code.
     context.SpreadsheetApp = g.SpreadsheetApp;
     context.HtmlService = g.HtmlService;
     context.LockService = g.LockService;
+    context.Sheets = g.apis.Sheets;
+    context.Drive = g.apis.Drive;
   };
   use(gas);
   vm.runInContext(code, context, { filename: "Code.js" });

@@ -222,11 +222,12 @@ describe("no built bundle can run a string as code", () => {
 });
 
 describe("least privilege in the built add-ons", () => {
-  it("the Apps Script manifest asks for exactly spreadsheets.currentonly and script.container.ui", () => {
+  it("the Apps Script manifest asks for exactly spreadsheets.currentonly, script.container.ui and drive.file", () => {
     const manifest = JSON.parse(readFileSync("dist/apps-script/appsscript.json", "utf8")) as {
       oauthScopes?: string[];
     };
     expect([...(manifest.oauthScopes ?? [])].sort()).toEqual([
+      "https://www.googleapis.com/auth/drive.file",
       "https://www.googleapis.com/auth/script.container.ui",
       "https://www.googleapis.com/auth/spreadsheets.currentonly",
     ]);
