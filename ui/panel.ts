@@ -14,6 +14,7 @@ import { createSection } from "./panel/create.js";
 import { ensureRuntimeCsp } from "./panel/csp.js";
 import { h, replace } from "./panel/dom.js";
 import { chartSection, feedbackSection } from "./panel/extras.js";
+import { personFilesSection, type PersonFilesHost } from "./panel/person-files.js";
 import { reportSection } from "./panel/report.js";
 import { rollupSection, trustSection } from "./panel/rollup.js";
 import { Status } from "./panel/status.js";
@@ -22,6 +23,8 @@ export type { Host } from "./panel/context.js";
 
 export interface PanelOptions {
   host: Host;
+  /** Hosts that can make and read .xlsx files (Excel, the preview) show "One file per person". */
+  personFiles?: PersonFilesHost;
 }
 
 export interface PanelHandle {
@@ -63,6 +66,13 @@ export function mountPanel(root: HTMLElement, api: PanelApi, opts: PanelOptions)
       replace(
         body,
         disclosure("Make staff tabs", true, createSection(ctx, templates, bands)),
+        opts.personFiles
+          ? disclosure(
+              "One file per person",
+              false,
+              personFilesSection(ctx, opts.personFiles, templates, bands),
+            )
+          : null,
         disclosure("Check this tab", true, check.el),
         disclosure("Roll up", false, rollupSection(ctx), trustSection(ctx), ...reportSection(ctx)),
         disclosure("More", false, feedbackSection(ctx), chartSection(ctx)),
