@@ -68,7 +68,7 @@ describe("making one file per person in Excel", () => {
       expect(parseMarker(read.snapshots[0]!.marker)?.role).toBe("staff");
       expect(read.title).toBe(`${staff[i]!.name} 2026-27`);
       const text = Object.values(unzipSync(bytesOf(b64)))
-        .map(strFromU8)
+        .map((u) => strFromU8(u))
         .join("\n");
       for (const [j, other] of staff.entries())
         if (j !== i && other.name.startsWith("Staff ")) expect(text).not.toContain(other.name);
