@@ -66,6 +66,8 @@ export function mountPanel(root: HTMLElement, api: PanelApi, opts: PanelOptions)
       replace(
         body,
         disclosure("Make staff tabs", true, createSection(ctx, templates, bands)),
+        disclosure("Check this tab", true, check.el),
+        disclosure("Roll up", false, rollupSection(ctx), trustSection(ctx), ...reportSection(ctx)),
         opts.personFiles
           ? disclosure(
               "One file per person",
@@ -73,8 +75,6 @@ export function mountPanel(root: HTMLElement, api: PanelApi, opts: PanelOptions)
               personFilesSection(ctx, opts.personFiles, templates, bands),
             )
           : null,
-        disclosure("Check this tab", true, check.el),
-        disclosure("Roll up", false, rollupSection(ctx), trustSection(ctx), ...reportSection(ctx)),
         disclosure("More", false, feedbackSection(ctx), chartSection(ctx)),
       );
     } catch (e) {

@@ -46,7 +46,7 @@ describe("one file per person in the preview", () => {
     await section.getByRole("button", { name: "Make the files" }).click();
     const links = section.getByRole("link", { name: /^Save / });
     await expect.poll(() => links.count()).toBe(3);
-    await expect.poll(() => section.locator(".progress-text").first().textContent()).toBe("3 files made.");
+    await expect.poll(() => section.locator(".files-progress").first().textContent()).toBe("3 files made.");
 
     const paths: string[] = [];
     for (let i = 0; i < 3; i++) {

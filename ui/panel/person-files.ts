@@ -51,7 +51,7 @@ function makePart(
   for (const t of usable) template.append(h("option", { value: t.id }, t.title));
   const list = h("textarea", { name: "personStaffList", rows: 5, spellcheck: "false" });
   const make = h("button", { type: "button", class: "primary" }, "Make the files");
-  const progress = h("p", { class: "progress-text", "aria-live": "polite" });
+  const progress = h("p", { class: "files-progress", "aria-live": "polite" });
   const made = h("ul", { class: "made", "aria-label": "Person files made" });
 
   make.addEventListener("click", () => {
@@ -106,7 +106,7 @@ function makePart(
 function rollupPart(ctx: Ctx, host: PersonFilesHost) {
   const picker = h("input", { type: "file", multiple: true, accept: ".xlsx", name: "personFiles" });
   const roll = h("button", { type: "button" }, "Roll up the picked files");
-  const progress = h("p", { class: "progress-text", "aria-live": "polite" });
+  const progress = h("p", { class: "files-progress", "aria-live": "polite" });
   const out = h("div", { class: "rollup-result" });
 
   roll.addEventListener("click", () => {
