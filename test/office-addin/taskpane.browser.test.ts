@@ -139,7 +139,7 @@ describe("the Excel task pane in Chromium", () => {
     expect(created).toHaveLength(2);
 
     const dir = await mkdtemp(join(tmpdir(), "pane-person-"));
-    const paths = created.map((b64, i) => join(dir, `person ${i}.xlsx`));
+    const paths = created.map((_, i) => join(dir, `person ${i}.xlsx`));
     for (const [i, p] of paths.entries()) await writeFile(p, Buffer.from(created[i]!, "base64"));
     await section.getByLabel("Person files (.xlsx)").setInputFiles(paths);
     await section.getByRole("button", { name: "Roll up the picked files" }).click();
