@@ -157,6 +157,18 @@ describe("rolling up picked person files in Excel", () => {
     expect(r.unread[1]!.reason).toMatch(/not an \.xlsx workbook/);
   });
 
+  it("the same person picked twice is rolled up once and named in what was left out", async () => {
+    const { fake, made } = await makeFiles(3);
+    const files = fake.created.map((b, i) => picked(made[i]!.file, bytesOf(b)));
+    const again = picked("copy.xlsx", bytesOf(fake.created[1]!));
+    const r = await setup().host.rollupFiles([...files, again], () => {});
+    expect(r.staffCount).toBe(3);
+    expect(r.unread).toEqual([]);
+    expect(r.skipped).toHaveLength(1);
+    expect(r.skipped[0]!.tab).toMatch(/\(copy\.xlsx\)$/);
+    expect(r.skipped[0]!.reason).toMatch(/counted twice/);
+  });
+
   it("a second roll-up replaces the summary and chart tabs, never adding more", async () => {
     const { fake, made } = await makeFiles(3);
     const files = fake.created.map((b, i) => picked(made[i]!.file, bytesOf(b)));

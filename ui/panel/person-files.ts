@@ -142,6 +142,14 @@ function rollupPart(ctx: Ctx, host: PersonFilesHost) {
               h("ul", {}, ...r.unread.map((u) => h("li", {}, h("strong", {}, u.file), `: ${u.reason}`))),
             )
           : null,
+        r.skipped.length
+          ? h(
+              "details",
+              {},
+              h("summary", {}, `${plural(r.skipped.length, "tab")} left out`),
+              h("ul", {}, ...r.skipped.map((k) => h("li", {}, h("strong", {}, k.tab), `: ${k.reason}`))),
+            )
+          : null,
         zoneTable(r),
       );
       if (r.unread.length)
