@@ -9,6 +9,7 @@
 import { checkResult } from "../core/app.js";
 import { LadderError } from "../core/errors.js";
 import { mountPanel, type PanelHandle } from "../ui/panel.js";
+import { personFilesSection } from "../ui/panel/person-files.js";
 import { ExcelAdapter } from "./adapter.js";
 import { createExcelApi } from "./api.js";
 import { asPort, BASE_CAPS, type ExcelRunner, type HostCaps } from "./excel-port.js";
@@ -50,9 +51,11 @@ export async function start(
   const run: ExcelRunner = inExcel ? (batch) => Excel.run((ctx) => batch(asPort(ctx))) : notInExcel;
   const adapter = new ExcelAdapter({ run, caps: inExcel ? capsOf() : BASE_CAPS });
   // Excel.createWorkbook is ExcelApi 1.8; the manifest asks for 1.9, so every host that loads us has it.
-  const personFiles = excelPersonFiles(
-    adapter,
-    inExcel ? (base64) => Excel.createWorkbook(base64) : () => notInExcel(() => Promise.resolve()),
+  const personFiles = personFilesSection(
+    excelPersonFiles(
+      adapter,
+      inExcel ? (base64) => Excel.createWorkbook(base64) : () => notInExcel(() => Promise.resolve()),
+    ),
   );
   if (!inExcel) return mountPanel(root, createExcelApi(adapter), { host: "excel", personFiles });
 

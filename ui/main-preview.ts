@@ -7,6 +7,7 @@
 import "./preview/preview.css";
 import { mountPanel } from "./panel.js";
 import { h } from "./panel/dom.js";
+import { personFilesSection } from "./panel/person-files.js";
 import { mountGrid } from "./preview/grid.js";
 import { MemoryWorkbook } from "./preview/memory-workbook.js";
 import { previewPersonFiles } from "./preview/person-files.js";
@@ -82,9 +83,10 @@ function start(): void {
   );
   book.classList.add("sheet-area");
   mountGrid(book, wb, { onEscape: backToPanel });
-  mountPanel(panel, wb, { host: "preview", personFiles: previewPersonFiles(wb) }).startLiveCheck(
-    PREVIEW_LIVE_MS,
-  );
+  mountPanel(panel, wb, {
+    host: "preview",
+    personFiles: personFilesSection(previewPersonFiles(wb)),
+  }).startLiveCheck(PREVIEW_LIVE_MS);
 
   save.addEventListener("click", () => {
     note.textContent = "Saving…";

@@ -176,21 +176,21 @@ function rollupPart(ctx: Ctx, host: PersonFilesHost) {
   );
 }
 
-export function personFilesSection(
-  ctx: Ctx,
-  host: PersonFilesHost,
-  templates: readonly TemplateInfo[],
-  bands: readonly BandInfo[],
-): HTMLElement {
-  return h(
-    "div",
-    { class: "section-body person-files" },
+/**
+ * The section for a host, as mountPanel's `personFiles` option.
+ * @example mountPanel(root, api, { host: "excel", personFiles: personFilesSection(excelPersonFiles(...)) })
+ */
+export function personFilesSection(host: PersonFilesHost) {
+  return (ctx: Ctx, templates: readonly TemplateInfo[], bands: readonly BandInfo[]): HTMLElement =>
     h(
-      "p",
-      { class: "hint" },
-      "For privacy: each person gets their own workbook, holding nobody else's name or colours.",
-    ),
-    makePart(ctx, host, templates, bands),
-    rollupPart(ctx, host),
-  );
+      "div",
+      { class: "section-body person-files" },
+      h(
+        "p",
+        { class: "hint" },
+        "For privacy: each person gets their own workbook, holding nobody else's name or colours.",
+      ),
+      makePart(ctx, host, templates, bands),
+      rollupPart(ctx, host),
+    );
 }
