@@ -74,6 +74,7 @@ describe("one file per person in the preview", () => {
     expect(await result.locator("p").first().textContent()).toMatch(
       /^3 staff from 3 files rolled up into 'School summary'/,
     );
+    expect(await section.locator(".files-progress").nth(1).textContent()).toBe("Read 4 files.");
     expect(await result.locator(".unread li").allTextContents()).toEqual([
       expect.stringMatching(/^minutes\.xlsx: \S/),
     ]);
