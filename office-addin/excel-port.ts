@@ -172,3 +172,11 @@ export const BASE_CAPS: HostCaps = { checkboxControl: false, notes: false };
 export function asPort(ctx: Excel.RequestContext): XContext {
   return ctx;
 }
+
+/**
+ * Excel.createWorkbook (ExcelApi 1.8): opens a new workbook made from a base64 .xlsx, outside any
+ * request context (no sync). Checked against Office.js's own signature below.
+ */
+export type XCreateWorkbook = (base64: string) => Promise<void>;
+export type CreateWorkbookFits = typeof Excel.createWorkbook extends XCreateWorkbook ? true : never;
+export const CREATE_WORKBOOK_FITS: CreateWorkbookFits = true;

@@ -9,10 +9,12 @@
 import { checkResult } from "../core/app.js";
 import { LadderError } from "../core/errors.js";
 import { mountPanel, type PanelHandle } from "../ui/panel.js";
+import { personFilesSection } from "../ui/panel/person-files.js";
 import { ExcelAdapter } from "./adapter.js";
 import { createExcelApi } from "./api.js";
 import { asPort, BASE_CAPS, type ExcelRunner, type HostCaps } from "./excel-port.js";
 import { listen, LiveCheck } from "./live.js";
+import { excelPersonFiles } from "./person-files.js";
 
 /** How often the panel asks for the kept live result (free: no Excel round trip unless something changed). */
 export const PANEL_REFRESH_MS = 1000;
@@ -48,10 +50,17 @@ export async function start(
   const inExcel = info !== null && info.host === Office.HostType.Excel && typeof Excel !== "undefined";
   const run: ExcelRunner = inExcel ? (batch) => Excel.run((ctx) => batch(asPort(ctx))) : notInExcel;
   const adapter = new ExcelAdapter({ run, caps: inExcel ? capsOf() : BASE_CAPS });
-  if (!inExcel) return mountPanel(root, createExcelApi(adapter), { host: "excel" });
+  // Excel.createWorkbook is ExcelApi 1.8; the manifest asks for 1.9, so every host that loads us has it.
+  const personFiles = personFilesSection(
+    excelPersonFiles(
+      adapter,
+      inExcel ? (base64) => Excel.createWorkbook(base64) : () => notInExcel(() => Promise.resolve()),
+    ),
+  );
+  if (!inExcel) return mountPanel(root, createExcelApi(adapter), { host: "excel", personFiles });
 
   const live = new LiveCheck(async () => checkResult(await adapter.readActive()));
-  const panel = mountPanel(root, createExcelApi(adapter, { live }), { host: "excel" });
+  const panel = mountPanel(root, createExcelApi(adapter, { live }), { host: "excel", personFiles });
   try {
     await listen(run, () => live.changed());
     panel.startLiveCheck(PANEL_REFRESH_MS);

@@ -7,8 +7,10 @@
 import "./preview/preview.css";
 import { mountPanel } from "./panel.js";
 import { h } from "./panel/dom.js";
+import { personFilesSection } from "./panel/person-files.js";
 import { mountGrid } from "./preview/grid.js";
 import { MemoryWorkbook } from "./preview/memory-workbook.js";
+import { previewPersonFiles } from "./preview/person-files.js";
 import { seedDemo } from "./preview/seed.js";
 
 /** The preview re-checks like the Sheets sidebar does, a little more often. */
@@ -81,7 +83,10 @@ function start(): void {
   );
   book.classList.add("sheet-area");
   mountGrid(book, wb, { onEscape: backToPanel });
-  mountPanel(panel, wb, { host: "preview" }).startLiveCheck(PREVIEW_LIVE_MS);
+  mountPanel(panel, wb, {
+    host: "preview",
+    personFiles: personFilesSection(previewPersonFiles(wb)),
+  }).startLiveCheck(PREVIEW_LIVE_MS);
 
   save.addEventListener("click", () => {
     note.textContent = "Saving…";

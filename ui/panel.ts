@@ -7,9 +7,9 @@
  * event a sidebar can hear.
  */
 import "./panel/panel.css";
-import type { PanelApi } from "./api.js";
+import type { BandInfo, PanelApi, TemplateInfo } from "./api.js";
 import { checkSection } from "./panel/check.js";
-import { makeCtx, type Host } from "./panel/context.js";
+import { makeCtx, type Ctx, type Host } from "./panel/context.js";
 import { createSection } from "./panel/create.js";
 import { ensureRuntimeCsp } from "./panel/csp.js";
 import { h, replace } from "./panel/dom.js";
@@ -22,6 +22,12 @@ export type { Host } from "./panel/context.js";
 
 export interface PanelOptions {
   host: Host;
+  /**
+   * Hosts that can make and read .xlsx files (Excel, the preview) pass the "One file per person"
+   * section (panel/person-files.ts bound to their host); the Sheets sidebar does not, so its bundle
+   * carries none of that section's code.
+   */
+  personFiles?: (ctx: Ctx, templates: readonly TemplateInfo[], bands: readonly BandInfo[]) => HTMLElement;
 }
 
 export interface PanelHandle {
@@ -65,6 +71,9 @@ export function mountPanel(root: HTMLElement, api: PanelApi, opts: PanelOptions)
         disclosure("Make staff tabs", true, createSection(ctx, templates, bands)),
         disclosure("Check this tab", true, check.el),
         disclosure("Roll up", false, rollupSection(ctx), trustSection(ctx), ...reportSection(ctx)),
+        opts.personFiles
+          ? disclosure("One file per person", false, opts.personFiles(ctx, templates, bands))
+          : null,
         disclosure("More", false, feedbackSection(ctx), chartSection(ctx)),
       );
     } catch (e) {

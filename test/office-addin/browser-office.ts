@@ -2,7 +2,8 @@
  * A stand-in for Office.js in the browser test: bundled by taskpane.browser.test.ts and served at
  * Office.js's CDN address, it defines `Office` and `Excel.run` over the typed fake (fake-excel.ts)
  * with a two-tab school already written through the real adapter, and exposes `__ladder` so the
- * test can colour cells like a person and look at the workbook.
+ * test can colour cells like a person and look at the workbook (and the workbooks it opened with
+ * Excel.createWorkbook).
  */
 import { planCreate } from "../../core/app.js";
 import { ExcelAdapter } from "../../office-addin/adapter.js";
@@ -34,7 +35,7 @@ Object.assign(globalThis, {
     },
     context: { requirements: { isSetSupported: () => false } },
   },
-  Excel: { run },
+  Excel: { run, createWorkbook: fake.createWorkbook },
   __ladder: {
     firstTab: specs[0]!.name,
     header,
@@ -44,5 +45,7 @@ Object.assign(globalThis, {
     },
     sheetNames: () => fake.state.sheets.map((s) => s.name),
     selection: () => fake.state.selection,
+    /** The base64 .xlsx of every workbook the pane opened with Excel.createWorkbook. */
+    created: () => fake.created,
   },
 });

@@ -334,6 +334,8 @@ export class FakeExcel {
   limit = 5_000_000;
   fail: { onSync: number; mode: "before" | "midway" | "after" } | null = null;
   handlers: { event: string; handler: Handler }[] = [];
+  /** The base64 .xlsx of every workbook opened with createWorkbook, in order. */
+  created: string[] = [];
 
   constructor(sheetNames: readonly string[] = ["Sheet1"]) {
     for (const n of sheetNames) newSheet(this.state, n);
@@ -346,6 +348,21 @@ export class FakeExcel {
     const result = await batch(ctx);
     if (ctx.pending > 0) throw new Error(`${ctx.pending} operations were queued but never synced`);
     return result;
+  };
+
+  /**
+   * Excel.createWorkbook(base64File?) (ExcelApi 1.8): "Creates and opens a new workbook. Optionally,
+   * the workbook can be pre-populated with a Base64-encoded .xlsx file."
+   * https://learn.microsoft.com/javascript/api/excel#excel-excel-createworkbook-function(1)
+   * It is a top-level function, outside any request context, so it costs no sync of this workbook.
+   * The fake keeps the file and refuses what Excel cannot open (not base64, not a zip package).
+   */
+  createWorkbook = (base64?: string): Promise<void> => {
+    const text = base64 ?? "";
+    if (text !== "" && (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || !text.startsWith("UEsDB")))
+      return Promise.reject(new FakeExcelError("InvalidArgument", "The argument is invalid or missing."));
+    this.created.push(text);
+    return Promise.resolve();
   };
 
   sheet(name: string): SheetState {

@@ -3,8 +3,9 @@
 // to open it in Excel) or answered with a fake Office/Excel (the panel checks, goes to a finding's
 // cell, re-checks live on a format change, rolls up). No other network request is made.
 import { execFileSync } from "node:child_process";
-import { readFile } from "node:fs/promises";
-import { extname, resolve } from "node:path";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { extname, join, resolve } from "node:path";
 import * as esbuild from "esbuild";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -124,6 +125,33 @@ describe("the Excel task pane in Chromium", () => {
     expect(errors).toEqual([]);
     expect(cspViolations).toEqual([]);
     expect(requests.every((u) => u.startsWith("https://localhost:3000/") || u === OFFICE_JS)).toBe(true);
+    await page.close();
+  });
+
+  it("with Excel faked: makes a workbook per person with createWorkbook, then rolls up the picked files", async () => {
+    const { page, errors, cspViolations } = await open("fake");
+    await page.getByText("One file per person", { exact: true }).click();
+    const section = page.locator(".person-files");
+    await section.getByLabel("Staff list").fill("Ann Lee,1,Teacher,Kay Board\nBob Cray,2,Teacher,Kay Board");
+    await section.getByRole("button", { name: "Make the files" }).click();
+    await expect.poll(() => page.locator(".status").textContent()).toMatch(/Done: Made 2 person files/);
+    const created = (await ladder(page, "created()")) as string[];
+    expect(created).toHaveLength(2);
+
+    const dir = await mkdtemp(join(tmpdir(), "pane-person-"));
+    const paths = created.map((_, i) => join(dir, `person ${i}.xlsx`));
+    for (const [i, p] of paths.entries()) await writeFile(p, Buffer.from(created[i]!, "base64"));
+    await section.getByLabel("Person files (.xlsx)").setInputFiles(paths);
+    await section.getByRole("button", { name: "Roll up the picked files" }).click();
+    await expect
+      .poll(() => page.locator(".status").textContent())
+      .toMatch(/Done: Rolled up 2 staff from 2 files/);
+    expect(await ladder(page, "sheetNames()")).toEqual(
+      expect.arrayContaining(["School summary", "Grade-band chart"]),
+    );
+    await rm(dir, { recursive: true, force: true });
+    expect(errors).toEqual([]);
+    expect(cspViolations).toEqual([]);
     await page.close();
   });
 });

@@ -60,4 +60,14 @@ describe("buildPanelHtml", () => {
     for (const banned of [/\.innerHTML\s*=/, /insertAdjacentHTML/, /document\.write/])
       expect(banned.test(js), String(banned)).toBe(false);
   });
+
+  it("loads one file per person (and the .xlsx layer under it) in the Excel pane and preview only, not the Sheets sidebar", async () => {
+    const marks = [/Make the files/, /\[Content_Types\]\.xml/];
+    const sidebar = (await bundlePanel("ui/main-sheets.ts")).js;
+    for (const m of marks) expect(m.test(sidebar), `${String(m)} in the sidebar`).toBe(false);
+    for (const entry of ["ui/main-preview.ts", "office-addin/main.ts"]) {
+      const { js } = await bundlePanel(entry);
+      for (const m of marks) expect(m.test(js), `${String(m)} in ${entry}`).toBe(true);
+    }
+  });
 });

@@ -23,7 +23,7 @@ const DEFAULT_KEY: NonNullable<RollupResult["zoneKey"]> = [
   { zone: "beyond", label: "Beyond", symbol: "▲", fill: "#b6d7a8" },
 ];
 
-function zoneTable(r: RollupResult): HTMLTableElement {
+export function zoneTable(r: RollupResult): HTMLTableElement {
   const cps = Object.keys(r.zones);
   const key = [...(r.zoneKey ?? DEFAULT_KEY), { zone: "none", label: "No level yet", symbol: "–", fill: "" }];
   const swatch = (fill: string): HTMLElement => {

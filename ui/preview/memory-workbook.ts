@@ -300,6 +300,13 @@ export class MemoryWorkbook implements PanelApi {
     return plan.result;
   }
 
+  /** Write the roll-up's own tabs (summary, chart), replacing earlier ones; returns their names. */
+  writeOwnTabs(specs: readonly SheetSpec[]): string[] {
+    const tabs = this.writeReplacing(specs, ["summary", "chart"]);
+    this.changed();
+    return tabs.map((t) => t.name);
+  }
+
   async leadershipReport(): Promise<string> {
     await this.settle();
     return reportFromSnapshots(

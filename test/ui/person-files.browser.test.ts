@@ -1,0 +1,132 @@
+// One file per person in the preview, in Chromium: make 3 person files from a pasted staff list,
+// save them with their links, pick them back (with one file that is not a workbook) and roll up;
+// the summary names the 3 staff, the bad file is listed with its reason, and axe-core finds no
+// violation in the section.
+import { readFileSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { readWorkbook } from "../../cli/xlsx/read.js";
+import { parseMarker } from "../../core/sheet.js";
+import { startPreview, type Preview } from "../../scripts/preview-server.js";
+import { launch, newPage, screenshot } from "./browser.js";
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const STAFF = ["Ann Lee", "Bob Cray", "Cy Dunn"];
+
+let browser: Browser;
+let preview: Preview;
+let dir: string;
+beforeAll(async () => {
+  browser = await launch();
+  preview = await startPreview(0);
+  dir = await mkdtemp(join(tmpdir(), "preview-person-"));
+});
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("one file per person in the preview", () => {
+  it("makes 3 files, picks them back and rolls them up, listing a file it cannot read", async () => {
+    const { page, errors, cspViolations } = await newPage(browser);
+    await page.goto(preview.url);
+    await page.getByRole("button", { name: "Create tab" }).waitFor();
+    const section = page.locator("details.section", {
+      has: page.locator("summary h2", { hasText: "One file per person" }),
+    });
+    await section.locator("summary").first().click();
+    await section
+      .getByLabel("Staff list")
+      .fill(STAFF.map((n, i) => `${n},${i + 1},Teacher,Kay Board`).join("\n"));
+    await section.getByRole("button", { name: "Make the files" }).click();
+    const links = section.getByRole("link", { name: /^Save / });
+    await expect.poll(() => links.count()).toBe(3);
+    await expect.poll(() => section.locator(".files-progress").first().textContent()).toBe("3 files made.");
+
+    const paths: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const [download] = await Promise.all([page.waitForEvent("download"), links.nth(i).click()]);
+      const path = join(dir, download.suggestedFilename());
+      await download.saveAs(path);
+      paths.push(path);
+    }
+    expect(paths.map((p) => p.slice(dir.length + 1))).toEqual(
+      STAFF.map((n) => `${n} ${yearOf(new Date())}.xlsx`),
+    );
+    // Each saved file is a real workbook holding that person's tab only.
+    for (const [i, p] of paths.entries()) {
+      const { snapshots } = await readWorkbook(p);
+      expect(snapshots.map((s) => s.name)).toEqual([STAFF[i]]);
+      expect(parseMarker(snapshots[0]!.marker)?.role).toBe("staff");
+    }
+
+    const bad = join(dir, "minutes.xlsx");
+    await writeFile(bad, "these are the meeting minutes, not a workbook");
+    await section.getByLabel("Person files (.xlsx)").setInputFiles([...paths, bad]);
+    await section.getByRole("button", { name: "Roll up the picked files" }).click();
+    const result = section.locator(".rollup-result");
+    await result.locator("p").first().waitFor();
+    expect(await result.locator("p").first().textContent()).toMatch(
+      /^3 staff from 3 files rolled up into 'School summary'/,
+    );
+    expect(await section.locator(".files-progress").nth(1).textContent()).toBe("Read 4 files.");
+    expect(await result.locator(".unread li").allTextContents()).toEqual([
+      expect.stringMatching(/^minutes\.xlsx: \S/),
+    ]);
+    expect(await page.locator(".status").textContent()).toMatch(
+      /Needs attention: Rolled up 3 staff, but 1 file could not be read/,
+    );
+
+    // The summary tab is in the workbook, naming the 3 staff.
+    await page.locator(".tabstrip [role=tab]", { hasText: "School summary" }).click();
+    const grid = await page.locator(".grid").textContent();
+    for (const n of STAFF) expect(grid).toContain(n);
+
+    await screenshot(page, "person-files-preview");
+    expect(errors).toEqual([]);
+    expect(cspViolations).toEqual([]);
+
+    const violations = await page.evaluate<string>(
+      `(async () => { ${AXE}; const el = [...document.querySelectorAll("details.section")].find((d) => d.querySelector("summary").textContent.includes("One file per person")); const r = await axe.run(el); return JSON.stringify(r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(" ")) }))); })()`,
+    );
+    expect(JSON.parse(violations)).toEqual([]);
+    await page.close();
+  });
+
+  it("is reachable and usable by keyboard: Tab to the file picker and the buttons, Enter makes files", async () => {
+    const { page } = await newPage(browser);
+    await page.goto(preview.url);
+    await page.getByRole("button", { name: "Create tab" }).waitFor();
+    const summary = page.locator("details.section summary", { hasText: "One file per person" });
+    await summary.focus();
+    await page.keyboard.press("Enter");
+    const section = page.locator("details.section[open]", {
+      has: page.locator("summary", { hasText: "One file per person" }),
+    });
+    await section.getByLabel("Staff list").focus();
+    await page.keyboard.type("Dee Ek,2,Teacher,Kay Board");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Make the files");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => section.getByRole("link", { name: /^Save Dee Ek/ }).count()).toBe(1);
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe("file");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Roll up the picked files");
+    await page.keyboard.press("Enter");
+    expect(await page.locator(".status").textContent()).toMatch(/Problem: Pick the person files first/);
+    await page.close();
+  });
+});
+
+function yearOf(d: Date): string {
+  const y = d.getUTCFullYear();
+  const start = d.getUTCMonth() >= 8 ? y : y - 1;
+  return `${start}-${String((start + 1) % 100).padStart(2, "0")}`;
+}

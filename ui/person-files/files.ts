@@ -1,0 +1,148 @@
+/**
+ * One file per person in the browser (issue 13), shared by the Excel task pane and the preview:
+ * make each person's .xlsx bytes with the package layer (the same workbook `ladder new DIR/`
+ * writes for one person: only their own tab, titled with their name and the school year), and roll
+ * up the person files a leader picks, read with the same layer, into the summary and grade-band
+ * chart sheets for the leaders' workbook (core/rollup-files.ts).
+ *
+ * It touches no file system and no host: hosts hand it bytes and take specs and bytes back. It is
+ * the heavy half (zip, XML), so only the Excel pane and preview bundles import it, never the Sheets
+ * sidebar's.
+ */
+import { chaseList } from "../../core/chase.js";
+import { gradeBands } from "../../core/catalog.js";
+import { planCreate } from "../../core/app.js";
+import { LadderError } from "../../core/errors.js";
+import { schoolYear } from "../../core/generate/staff-header.js";
+import type { CreateRequest, RollupResult, StaffInput } from "../../core/panel-api.js";
+import { personFileName } from "../../core/register.js";
+import { FilesRollup, planFilesRollup, rollupFile, unreadableFile } from "../../core/rollup-files.js";
+import type { SchoolRollup } from "../../core/rollup.js";
+import type { SheetSpec, TabSnapshot } from "../../core/sheet.js";
+import { readBook } from "../../xlsx/read.js";
+import { bookBytes } from "../../xlsx/save.js";
+import { addTab, newBook, setBookTitle } from "../../xlsx/tabs.js";
+import { FFLATE } from "../../xlsx/zip.js";
+
+/** One person's new file: its name (legal, unique in the batch) and its .xlsx bytes. */
+export interface PersonFile {
+  person: string;
+  file: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Every person's file, one at a time: `onFile` gets each as it is made (so a host can hand it out
+ * and drop it). Every band and name is checked before any file is made, as on the command line.
+ */
+export async function makePersonFiles(
+  req: Omit<CreateRequest, "askIfExists">,
+  now: Date,
+  onFile: (f: PersonFile, index: number, total: number) => Promise<void>,
+): Promise<string[]> {
+  const one = (staff: StaffInput[]) => ({ ...req, staff });
+  planCreate(one([...req.staff]), [], now);
+  const year = schoolYear(now);
+  const taken: string[] = [];
+  for (const [i, person] of req.staff.entries()) {
+    const file = personFileName(person.name, year, taken);
+    taken.push(file);
+    const book = newBook(file, FFLATE);
+    setBookTitle(book, `${person.name.trim()} ${year}`);
+    addTab(book, planCreate(one([person]), [], now)[0]!);
+    await onFile({ person: person.name.trim(), file, bytes: bookBytes(book) }, i, req.staff.length);
+  }
+  return taken;
+}
+
+/** A picked file: its name, and a way to get its bytes (File.arrayBuffer in a browser). */
+export interface PickedFile {
+  name: string;
+  bytes(): Promise<Uint8Array>;
+}
+
+/** What a roll-up across picked files gives the panel: today's result plus the files not read. */
+export interface FilesRollupResult extends RollupResult {
+  files: number;
+  unread: { file: string; reason: string }[];
+}
+
+/** A picked file's tabs; a file that is not a readable workbook throws LadderError with the reason. */
+async function tabsOf(f: PickedFile): Promise<TabSnapshot[]> {
+  if (!/\.xlsx$/i.test(f.name))
+    throw new LadderError(
+      "file-unreadable",
+      `${f.name}: is not an .xlsx workbook (pick the .xlsx person files)`,
+    );
+  return readBook(await f.bytes(), f.name, FFLATE).snapshots;
+}
+
+/** The reason without the file's name in front (the panel names the file itself). */
+function reasonOf(file: string, e: LadderError): string {
+  return e.message.startsWith(`${file}: `) ? e.message.slice(file.length + 2) : e.message;
+}
+
+/**
+ * Roll up the picked files one at a time (only one file's tabs held at once), then plan the summary
+ * and chart for the leaders' workbook, whose tabs `leadersTabs` reads (once the files are read). A file that cannot be read is
+ * listed with its reason and the rest still roll up.
+ */
+export async function rollupPicked(
+  picked: readonly PickedFile[],
+  leadersTabs: () => Promise<readonly TabSnapshot[]>,
+  checkpoint: string | undefined,
+  today: Date,
+  onProgress: (done: number, total: number, file: string) => void = () => {},
+): Promise<{ sheets: SheetSpec[]; result: FilesRollupResult }> {
+  const opts = checkpoint !== undefined ? { checkpoint } : {};
+  const acc = new FilesRollup(opts);
+  for (const [i, f] of picked.entries()) {
+    onProgress(i, picked.length, f.name);
+    try {
+      acc.add(rollupFile(f.name, await tabsOf(f), opts));
+    } catch (e) {
+      if (!(e instanceof LadderError)) throw e;
+      acc.add(unreadableFile(f.name, reasonOf(f.name, e)));
+    }
+  }
+  onProgress(picked.length, picked.length, "");
+  const rollup = acc.finish();
+  const unread = rollup.skipped
+    .filter((s) => s.tab === "")
+    .map((s) => ({ file: s.file ?? "", reason: s.reason }));
+  if (rollup.staff.length === 0 && rollup.other.length === 0)
+    throw new LadderError(
+      "file-unreadable",
+      `No staff tab could be read from the ${picked.length} file${picked.length === 1 ? "" : "s"} picked, so nothing was written.`,
+      unread.map((u) => `${u.file}: ${u.reason}`),
+    );
+  const sheets = planFilesRollup(rollup, await leadersTabs(), today);
+  return { sheets, result: { ...resultOf(rollup, sheets), files: picked.length, unread } };
+}
+
+/** The panel's RollupResult for a roll-up (as core/app.ts planRollup gives for one workbook). */
+function resultOf(rollup: SchoolRollup, sheets: readonly SheetSpec[]): RollupResult {
+  const chart = gradeBands();
+  const all = rollup.staff.flatMap((s) => s.findings);
+  return {
+    tabs: sheets.map((s) => s.name),
+    staffCount: rollup.staff.length,
+    skipped: rollup.skipped
+      .filter((s) => s.tab !== "")
+      .map((s) => ({ tab: `${s.tab} (${s.file ?? ""})`, reason: s.reason })),
+    chartCheckpoint: rollup.chartCheckpoint,
+    chartReason: rollup.chartReason,
+    zones: Object.fromEntries(rollup.checkpoints.map((cp) => [cp, { ...rollup.distribution[cp]!.byZone }])),
+    errors: all.filter((f) => f.severity === "error").length,
+    warnings: all.filter((f) => f.severity === "warning").length,
+    zoneKey: chart.zones.map(({ zone, label, symbol, fill }) => ({ zone, label, symbol, fill })),
+    chase: chaseList(rollup),
+  };
+}
+
+/** Bytes as base64 (what Excel.createWorkbook takes), in chunks so a large file never overflows the stack. */
+export function toBase64(bytes: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}

@@ -1,0 +1,46 @@
+/**
+ * One file per person in `npm run preview`: each person's .xlsx is made in the page with the .xlsx
+ * layer (the same workbook the command line and the Excel pane make) and offered as a "Save" link
+ * (a download), one per person; roll-up reads the files picked in the panel and writes the summary
+ * and grade-band chart into the in-memory workbook. Nothing leaves the page.
+ */
+import type { MadeFile, PersonFilesHost } from "../panel/person-files.js";
+import { makePersonFiles, rollupPicked } from "../person-files/files.js";
+import type { MemoryWorkbook } from "./memory-workbook.js";
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export function previewPersonFiles(
+  wb: MemoryWorkbook,
+  today: () => Date = () => new Date(),
+): PersonFilesHost {
+  let links: string[] = [];
+  return {
+    madeHint:
+      "Save each file with its link under One file per person; in a school you would share each with that person and their appraiser only.",
+    async makeFiles(req, onProgress) {
+      for (const url of links) URL.revokeObjectURL(url);
+      links = [];
+      const made: MadeFile[] = [];
+      await makePersonFiles(req, today(), async (f, i, total) => {
+        const link = URL.createObjectURL(new Blob([f.bytes as BlobPart], { type: XLSX_TYPE }));
+        links.push(link);
+        made.push({ person: f.person, file: f.file, link });
+        onProgress(i + 1, total);
+        // Let the page draw the progress between files.
+        await new Promise((r) => setTimeout(r, 0));
+      });
+      return made;
+    },
+    async rollupFiles(files, onProgress) {
+      const { sheets, result } = await rollupPicked(
+        files,
+        () => Promise.resolve(wb.tabs.map((t) => wb.snapshot(t))),
+        undefined,
+        today(),
+        onProgress,
+      );
+      return { ...result, tabs: wb.writeOwnTabs(sheets) };
+    },
+  };
+}
