@@ -14,7 +14,7 @@
 import { LadderError } from "./errors.js";
 import { HEADER_FILL, SheetBuilder, TITLE_SIZE } from "./generate/builder.js";
 import { parseMarker, type CellValue, type Marker, type SheetSpec, type TabSnapshot } from "./sheet.js";
-import { parseCsv, detectSeparator } from "./staff-list.js";
+import { parseCsv, detectSeparator, STAFF_ALIASES } from "./staff-list.js";
 
 export const REGISTER_TAB = "Register";
 export const REGISTER_ID = "school-register";
@@ -33,28 +33,11 @@ export const REGISTER_HEADERS: Record<RegisterField, string> = {
 
 /** Header words (lower case, letters only) that name each column, as leaders might retype them. */
 const ALIASES: Record<string, RegisterField> = {
-  name: "name",
-  staffname: "name",
-  fullname: "name",
-  staff: "name",
+  ...STAFF_ALIASES,
   person: "name",
-  gradeband: "band",
-  band: "band",
-  grade: "band",
-  role: "role",
-  jobtitle: "role",
-  post: "role",
-  appraiser: "appraiser",
-  linemanager: "appraiser",
-  reviewer: "appraiser",
   file: "file",
   filename: "file",
   where: "file",
-  wherethefileis: "file",
-  link: "file",
-  path: "file",
-  location: "file",
-  url: "file",
 };
 
 export interface RegisterEntry {

@@ -90,7 +90,8 @@ export function detectSeparator(text: string): string {
 
 const COLUMNS = ["name", "band", "role", "appraiser"] as const;
 type Column = (typeof COLUMNS)[number];
-const ALIASES: Record<string, Column> = {
+/** Header words (lower case, letters only) that name each column; the register (core/register.ts) adds File. */
+export const STAFF_ALIASES: Record<string, Column> = {
   name: "name",
   staffname: "name",
   fullname: "name",
@@ -109,7 +110,7 @@ const ALIASES: Record<string, Column> = {
 function headerMap(fields: string[]): Map<Column, number> | null {
   const map = new Map<Column, number>();
   fields.forEach((f, i) => {
-    const col = ALIASES[f.toLowerCase().replace(/[^a-z]/g, "")];
+    const col = STAFF_ALIASES[f.toLowerCase().replace(/[^a-z]/g, "")];
     if (col && !map.has(col)) map.set(col, i);
   });
   return map.has("name") ? map : null;
