@@ -22,7 +22,7 @@ import { ladderSheet } from "./generate/ladder.js";
 import { ratingSheet } from "./generate/rating.js";
 import { schoolYear } from "./generate/staff-header.js";
 import { schoolSummarySheet, SUMMARY_TAB } from "./generate/summary.js";
-import { legalTabName } from "./names.js";
+import { legalTabName, personKey } from "./names.js";
 import { rollupSchool, type SchoolRollup } from "./rollup.js";
 import { parseMarker, type CellValue, type SheetSpec, type TabSnapshot } from "./sheet.js";
 import { parseStaffList, type StaffDetails } from "./staff-list.js";
@@ -92,14 +92,13 @@ export function existingTabsFor(
   snapshots: readonly TabSnapshot[],
   names: readonly string[],
 ): ExistingTab[] {
-  const key = (s: string): string => s.toLowerCase().replace(/\s+/g, " ").trim();
-  const wanted = new Set(names.map(key));
+  const wanted = new Set(names.map(personKey));
   const found: ExistingTab[] = [];
   for (const snap of snapshots) {
     const c = checkTab(snap);
     if (c.template?.id !== templateId) continue;
     const name = c.fields.name ?? snap.name;
-    if (wanted.has(key(name))) found.push({ name, tab: snap.name });
+    if (wanted.has(personKey(name))) found.push({ name, tab: snap.name });
   }
   return found;
 }

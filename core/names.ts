@@ -54,3 +54,12 @@ export function legalTabName(wanted: string, taken: Iterable<string>, fallback =
     if (!used.has(candidate.toLowerCase())) return candidate;
   }
 }
+
+/**
+ * The same person, ignoring case, spacing and Unicode form: how a staff list, the register, `new`
+ * and the roll-up across files all decide that two names are one person.
+ * @example personKey("  ann   LEE ") === personKey("Ann Lee")
+ */
+export function personKey(name: string): string {
+  return name.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+}

@@ -12,6 +12,7 @@
  * It does not read or write files (hosts do), and it names files but does not check they exist.
  */
 import { LadderError } from "./errors.js";
+import { personKey } from "./names.js";
 import { HEADER_FILL, SheetBuilder, TITLE_SIZE } from "./generate/builder.js";
 import { parseMarker, type CellValue, type Marker, type SheetSpec, type TabSnapshot } from "./sheet.js";
 import { parseCsv, detectSeparator, STAFF_ALIASES } from "./staff-list.js";
@@ -186,10 +187,7 @@ function cellOf(e: RegisterEntry, column: string): string {
   return f ? e[f] : (e.extra?.[column] ?? "");
 }
 
-/** Same person, ignoring case and spacing. */
-export function personKey(name: string): string {
-  return name.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
-}
+export { personKey };
 
 /**
  * The register with `added` people appended; a person already on it (by name) keeps their row,

@@ -7,6 +7,7 @@
  * staff under it, is refused too (never an empty result that would write nothing).
  */
 import { LadderError } from "./errors.js";
+import { personKey } from "./names.js";
 import { resolveBand, type BandList } from "./zones.js";
 
 export interface StaffDetails {
@@ -159,7 +160,7 @@ export function parseStaffList(text: string, chart: BandList): StaffRow[] {
   }
   const firstLine = new Map<string, number>();
   for (const r of out) {
-    const key = r.name.toLowerCase().replace(/\s+/g, " ");
+    const key = personKey(r.name);
     if (key === "") continue;
     const first = firstLine.get(key);
     if (first === undefined) firstLine.set(key, r.line);
