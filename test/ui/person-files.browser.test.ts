@@ -8,34 +8,26 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
 import { readWorkbook } from "../../cli/xlsx/read.js";
 import { parseMarker } from "../../core/sheet.js";
-import { startPreview, type Preview } from "../../scripts/preview-server.js";
-import { launch, newPage, screenshot } from "./browser.js";
+import { screenshot } from "./browser.js";
+import { previewSession } from "./preview-session.js";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const STAFF = ["Ann Lee", "Bob Cray", "Cy Dunn"];
 
-let browser: Browser;
-let preview: Preview;
+const session = previewSession();
 let dir: string;
 beforeAll(async () => {
-  browser = await launch();
-  preview = await startPreview(0);
   dir = await mkdtemp(join(tmpdir(), "preview-person-"));
 });
 afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
   await rm(dir, { recursive: true, force: true });
 });
 
 describe("one file per person in the preview", () => {
   it("makes 3 files, picks them back and rolls them up, listing a file it cannot read", async () => {
-    const { page, errors, cspViolations } = await newPage(browser);
-    await page.goto(preview.url);
-    await page.getByRole("button", { name: "Create tab" }).waitFor();
+    const { page, errors, cspViolations } = await session.open();
     const section = page.locator("details.section", {
       has: page.locator("summary h2", { hasText: "One file per person" }),
     });
@@ -99,9 +91,7 @@ describe("one file per person in the preview", () => {
   });
 
   it("is reachable and usable by keyboard: Tab to the file picker and the buttons, Enter makes files", async () => {
-    const { page } = await newPage(browser);
-    await page.goto(preview.url);
-    await page.getByRole("button", { name: "Create tab" }).waitFor();
+    const { page } = await session.open();
     const summary = page.locator("details.section summary", { hasText: "One file per person" });
     await summary.focus();
     await page.keyboard.press("Enter");
