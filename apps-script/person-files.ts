@@ -43,6 +43,7 @@ import { listTabs } from "./adapter.js";
 import type { AdvancedServices, GDriveService, GSheetsService } from "./advanced.js";
 import type { Services } from "./ports.js";
 import { isTempTab, replaceOwnTabs, withDocumentLock } from "./replace.js";
+import { parse, StaffRowSchema, text } from "./server.js";
 import { READ_FIELDS, snapshotsOf, specRequests } from "./sheets-api.js";
 
 export const SPREADSHEET_MIME = "application/vnd.google-apps.spreadsheet";
@@ -52,21 +53,11 @@ export const MAX_PEOPLE_PER_CALL = 25;
 /** Files one rollupPersonFiles call reads (one request each) before handing back to the sidebar. */
 export const ROLLUP_CHUNK = 60;
 
-const text = (max: number) => z.string().max(max);
 const email = z.union([z.literal(""), z.email().max(320)]).default("");
 const CreateSchema = z.object({
   templateId: text(100),
   staff: z
-    .array(
-      z.object({
-        name: text(1000),
-        band: text(200),
-        role: text(1000).default(""),
-        appraiser: text(1000).default(""),
-        email,
-        appraiserEmail: email,
-      }),
-    )
+    .array(StaffRowSchema.extend({ email, appraiserEmail: email }))
     .min(1)
     .max(MAX_PEOPLE_PER_CALL),
   ticks: z.boolean().default(false),
@@ -122,17 +113,6 @@ export type RollupPersonFilesResult =
       errors: number;
       warnings: number;
     };
-
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  const first = r.error.issues[0];
-  const where = first?.path.length ? ` (${first.path.join(".")})` : "";
-  throw new LadderError(
-    "argument-invalid",
-    `The sidebar sent ${what} the add-on cannot use${where}: ${first?.message ?? "invalid"}.`,
-  );
-}
 
 function need<T>(service: T | undefined, name: string): T {
   if (service === undefined)

@@ -44,20 +44,18 @@ export type ServerApi = {
 /** Most staff one createTabs call may carry (the panel sends 10 at a time; an execution stops at 6 minutes). */
 export const MAX_STAFF_PER_CALL = 100;
 
-const text = (max: number) => z.string().max(max);
+/** A string of at most `max` characters, as the sidebar may send it. */
+export const text = (max: number) => z.string().max(max);
+/** One staff row as the sidebar sends it (createTabs; person-files.ts adds the e-mail addresses). */
+export const StaffRowSchema = z.object({
+  name: text(1000),
+  band: text(200),
+  role: text(1000).default(""),
+  appraiser: text(1000).default(""),
+});
 const CreateRequestSchema = z.object({
   templateId: text(100),
-  staff: z
-    .array(
-      z.object({
-        name: text(1000),
-        band: text(200),
-        role: text(1000).default(""),
-        appraiser: text(1000).default(""),
-      }),
-    )
-    .min(1)
-    .max(MAX_STAFF_PER_CALL),
+  staff: z.array(StaffRowSchema).min(1).max(MAX_STAFF_PER_CALL),
   ticks: z.boolean().default(false),
   upTo: z.number().int().optional(),
   askIfExists: z.boolean().optional(),
@@ -66,7 +64,8 @@ const FieldsSchema = z.record(text(100), text(2000));
 const CheckpointSchema = z.enum(CHECKPOINTS as unknown as [string, ...string[]]).optional();
 const CellSchema = z.object({ tab: text(200), cell: text(20) });
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+/** The sidebar's request checked against its schema, or one plain LadderError naming the field. */
+export function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const first = r.error.issues[0];

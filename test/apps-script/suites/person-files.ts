@@ -9,6 +9,7 @@
  *   be read listed with the reason while the others roll up.
  */
 import { describe, expect, it } from "vitest";
+import type { CreatePersonFilesResult, RollupPersonFilesResult } from "../../../apps-script/person-files.js";
 import type { RollupResult } from "../../../core/panel-api.js";
 import { readRegisterTab } from "../../../core/register.js";
 import { createFakeGas, type FakeGas } from "../fake/index.js";
@@ -16,23 +17,8 @@ import { createStaff, staffList } from "../scenario.js";
 import { loadAddon, panelError, type Addon } from "../vm.js";
 import { colourLadder, snapshotOf, snapshotsOf } from "../workbook.js";
 
-interface Created {
-  folderId: string;
-  created: { name: string; file: string; id: string; sharedWith: string[] }[];
-  problems: string[];
-  registerTab: string;
-}
-type Rolled =
-  | { done: false; next: number; total: number; parts: unknown[] }
-  | {
-      done: true;
-      total: number;
-      tabs: string[];
-      staffCount: number;
-      skipped: { tab: string; file?: string; reason: string }[];
-      errors: number;
-      warnings: number;
-    };
+type Created = CreatePersonFilesResult;
+type Rolled = RollupPersonFilesResult;
 
 const TEMPLATE = "leadership-ladder";
 const people = (n: number, prefix = "Person") =>
