@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { StaffYear } from "../../core/year.js";
 import { openBook } from "../../xlsx/index.js";
 import { buildCli, runCli, tempDir, type Run } from "./run.js";
 
@@ -19,17 +20,10 @@ let cli: string;
 let dir: string;
 const ladder = (...args: string[]): Run => runCli(cli, dir, args);
 
-interface StaffJson {
+interface StaffJson extends StaffYear {
   tab: string;
   name: string;
   levels: Record<string, number | null>;
-  target: number | null;
-  gap: number | null;
-  sinceLast: { from: string; to: string; change: number } | null;
-  star: number;
-  starTitle: string | null;
-  objectivesSet: number;
-  reviewed: Record<string, boolean>;
   findings: { rule: string; cell: string; checkpoint: string | null; severity: string; message: string }[];
 }
 interface YearJson {
