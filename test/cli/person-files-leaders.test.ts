@@ -8,10 +8,9 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readRegisterTab } from "../../core/register.js";
-import { parseMarker } from "../../core/sheet.js";
 import { readBook } from "../../xlsx/read.js";
 import { csv, people, PYTHON } from "./person-files-support.js";
-import { expectPreserved, partsOf, sheetNames } from "./preserve-check.js";
+import { expectPreserved, ownParts, partsOf, sheetNames } from "./preserve-check.js";
 import { buildCli, ROOT, runCli, tempDir, type Run } from "./run.js";
 
 const FIXTURE = join(ROOT, "test", "fixtures", "preserve", "school-notes.xlsx");
@@ -26,28 +25,6 @@ let dir: string;
 const ladder = (...args: string[]): Run => runCli(cli, dir, args);
 const leaders = (): Buffer => readFileSync(join(dir, "leaders.xlsx"));
 const six = people().slice(0, 6);
-
-/** Parts hanging off our own tabs (summary, chart, register): a later command may replace them. */
-function ownParts(data: Uint8Array): Set<string> {
-  const { book, snapshots } = readBook(data, "leaders.xlsx");
-  const own = new Set(
-    snapshots
-      .filter((s) => ["summary", "chart", "register"].includes(parseMarker(s.marker)?.role ?? ""))
-      .map((s) => s.name),
-  );
-  const pkg = book.pkg!;
-  const out = new Set<string>();
-  const walk = (part: string): void => {
-    if (out.has(part)) return;
-    out.add(part);
-    const at = part.lastIndexOf("/") + 1;
-    const rels = `${part.slice(0, at)}_rels/${part.slice(at)}.rels`;
-    if (pkg.has(rels)) out.add(rels);
-    for (const r of pkg.rels(part)) if (r.part) walk(r.part);
-  };
-  for (const s of book.view!.sheets) if (own.has(s.name) && s.part) walk(s.part);
-  return out;
-}
 
 function ok(...args: string[]): string {
   const r = ladder(...args);
@@ -89,7 +66,7 @@ describe("the leaders' workbook a school already keeps", () => {
 
     const second = JSON.parse(ok("rollup", "-o", "leaders.xlsx", "--json")) as Json;
     expect(second).toEqual(first);
-    const own = ownParts(afterRollup);
+    const own = ownParts(afterRollup, ["summary", "chart", "register"]);
     const register = readBook(afterRollup, "leaders.xlsx").book.view!.sheets.find(
       (s) => s.name === "Register",
     )!.part!;

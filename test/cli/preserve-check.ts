@@ -10,6 +10,9 @@
  */
 import JSZip from "jszip";
 import { expect } from "vitest";
+import { parseMarker } from "../../core/sheet.js";
+import { relsName } from "../../xlsx/package.js";
+import { readBook } from "../../xlsx/read.js";
 import { readZip } from "../../xlsx/zip.js";
 
 export type Parts = Map<string, Buffer>;
@@ -152,4 +155,25 @@ export async function expectPreserved(
 function ownNamesScope(scopedName: string, ownSheets: ReadonlySet<string>): boolean {
   const at = / @ (.*)$/.exec(scopedName)?.[1];
   return at !== undefined && [...ownSheets].some((s) => s.includes(`name="${at}"`));
+}
+
+/**
+ * The parts hanging off the tabs ladder-sheets made in the given roles (summary, chart, trust,
+ * register): a later command may replace them, so expectPreserved does not hold them to bytes.
+ */
+export function ownParts(data: Uint8Array, roles: readonly string[]): Set<string> {
+  const { book, snapshots } = readBook(data, "workbook.xlsx");
+  const own = new Set(
+    snapshots.filter((s) => roles.includes(parseMarker(s.marker)?.role ?? "")).map((s) => s.name),
+  );
+  const pkg = book.pkg!;
+  const out = new Set<string>();
+  const walk = (part: string): void => {
+    if (out.has(part)) return;
+    out.add(part);
+    if (pkg.has(relsName(part))) out.add(relsName(part));
+    for (const r of pkg.rels(part)) if (r.part) walk(r.part);
+  };
+  for (const s of book.view!.sheets) if (own.has(s.name) && s.part) walk(s.part);
+  return out;
 }
