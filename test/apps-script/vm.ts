@@ -10,8 +10,28 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import vm from "node:vm";
 import type { FakeGas } from "./fake/index.js";
+import { PANEL_METHODS } from "../../ui/bridges/gas.js";
 
 export const DIST = resolve(import.meta.dirname, "../../dist/apps-script");
+
+/**
+ * The top-level functions the add-on's bundle (and the bound-script build) must declare: one per
+ * panel method and per menu, trigger or person-files entry, and nothing else. readSelection is a
+ * Sheets-only server function until the panel API lists it (then the Set keeps one copy).
+ */
+export const ADDON_GLOBALS: readonly string[] = [
+  ...new Set<string>([
+    ...PANEL_METHODS,
+    "readSelection",
+    "onOpen",
+    "onInstall",
+    "showSidebar",
+    "menuCheckTab",
+    "menuRollupSchool",
+    "createPersonFiles",
+    "rollupPersonFiles",
+  ]),
+].sort();
 
 export interface Addon {
   context: vm.Context;

@@ -7,11 +7,10 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { PANEL_METHODS } from "../../ui/bridges/gas.js";
 import { BOUND_OUT_DIR, buildGas, MANIFEST } from "../../scripts/build-gas.mjs";
 import { createFakeGas } from "../apps-script/fake/index.js";
 import { colour, createStaff, staffList } from "../apps-script/scenario.js";
-import { loadAddon } from "../apps-script/vm.js";
+import { ADDON_GLOBALS, loadAddon } from "../apps-script/vm.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 
@@ -69,18 +68,7 @@ describe("the bound script's Code.js, loaded as Apps Script loads it", () => {
 
   it("declares the add-on's globals: onOpen, the menu's functions and every panel method", () => {
     const globals = loadAddon(createFakeGas(), code).globals().sort();
-    const expected = new Set<string>([
-      ...PANEL_METHODS,
-      "readSelection",
-      "onOpen",
-      "onInstall",
-      "showSidebar",
-      "menuCheckTab",
-      "menuRollupSchool",
-      "createPersonFiles",
-      "rollupPersonFiles",
-    ]);
-    expect(globals).toEqual([...expected].sort());
+    expect(globals).toEqual(ADDON_GLOBALS);
   });
 
   it("onOpen adds a Leadership Ladder menu to the menu bar, reading nothing (it runs before authorisation)", () => {
