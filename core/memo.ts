@@ -9,17 +9,18 @@ export function memoByString<T>(fn: (s: string) => T, max: number): (s: string) 
     if (seen.has(s)) return seen.get(s) as T;
     const v = fn(s);
     if (seen.size >= max) seen.clear();
-    seen.set(ownCopy(s), typeof v === "string" ? (ownCopy(v) as T) : v);
+    seen.set(detached(s), typeof v === "string" ? detached(v) : v); // only misses pay for the copy
     return v;
   };
 }
 
 /**
- * A string that holds its own characters. A cell's text read from a sheet's XML can be a slice
- * that keeps the whole XML alive (V8's sliced strings); kept as a key here, it would keep every
- * file's XML for the life of the process (a roll-up over a thousand person files grew by one
- * sheet's XML per file). Only memory misses pay for the copy.
+ * A copy of plain data (strings, numbers, arrays, objects) that shares no string with where it
+ * came from. A cell's text read from a sheet's XML can be a slice that keeps the whole XML alive
+ * (V8's sliced strings); kept for long (a cache key, a person file's part of a roll-up), it would
+ * keep every file's XML for the life of the process (a roll-up over a thousand person files grew by
+ * one sheet's XML per file).
  */
-function ownCopy(s: string): string {
-  return JSON.parse(JSON.stringify(s)) as string;
+export function detached<T>(data: T): T {
+  return JSON.parse(JSON.stringify(data)) as T;
 }
