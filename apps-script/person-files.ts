@@ -21,6 +21,12 @@
 import * as z from "zod";
 import { planCreate } from "../core/app.js";
 import { LadderError } from "../core/errors.js";
+import {
+  SHEETS_PERSON_FILES,
+  type CreatedFile,
+  type CreatePersonFilesResult,
+  type RollupPersonFilesResult,
+} from "../core/panel-api.js";
 import { schoolYear } from "../core/generate/staff-header.js";
 import {
   addToRegister,
@@ -33,11 +39,13 @@ import {
 } from "../core/register.js";
 import {
   FilesRollup,
+  filesRollupResult,
   planFilesRollup,
   rollupFile,
   unreadableFile,
   type FilePart,
 } from "../core/rollup-files.js";
+export type { CreatedFile, CreatePersonFilesResult, RollupPersonFilesResult };
 import type { TabSnapshot } from "../core/sheet.js";
 import { listTabs } from "./adapter.js";
 import type { AdvancedServices, GDriveService, GSheetsService } from "./advanced.js";
@@ -49,9 +57,9 @@ import { READ_FIELDS, snapshotsOf, specRequests } from "./sheets-api.js";
 export const SPREADSHEET_MIME = "application/vnd.google-apps.spreadsheet";
 export const FOLDER_MIME = "application/vnd.google-apps.folder";
 /** Most people one createPersonFiles call makes (2-4 requests each, well inside 6 minutes). */
-export const MAX_PEOPLE_PER_CALL = 25;
+export const MAX_PEOPLE_PER_CALL = SHEETS_PERSON_FILES.peoplePerCall;
 /** Files one rollupPersonFiles call reads (one request each) before handing back to the sidebar. */
-export const ROLLUP_CHUNK = 60;
+export const ROLLUP_CHUNK = SHEETS_PERSON_FILES.readsPerCall;
 
 const email = z.union([z.literal(""), z.email().max(320)]).default("");
 const CreateSchema = z.object({
@@ -85,34 +93,6 @@ const RollupSchema = z.object({
 
 export type CreatePersonFilesRequest = z.input<typeof CreateSchema>;
 export type RollupPersonFilesRequest = z.input<typeof RollupSchema>;
-
-export interface CreatedFile {
-  name: string;
-  /** The link the register holds. */
-  file: string;
-  id: string;
-  sharedWith: string[];
-}
-
-export interface CreatePersonFilesResult {
-  folderId: string;
-  created: CreatedFile[];
-  /** People left out, in words (already on the register, a share that failed ...). */
-  problems: string[];
-  registerTab: string;
-}
-
-export type RollupPersonFilesResult =
-  | { done: false; next: number; total: number; parts: FilePart[] }
-  | {
-      done: true;
-      total: number;
-      tabs: string[];
-      staffCount: number;
-      skipped: { tab: string; file?: string; reason: string }[];
-      errors: number;
-      warnings: number;
-    };
 
 function need<T>(service: T | undefined, name: string): T {
   if (service === undefined)
@@ -292,19 +272,21 @@ export function makePersonFiles(svc: Services, api: AdvancedServices) {
       const acc = new FilesRollup(opts);
       for (const p of parts) acc.add(p);
       const rollup = acc.finish();
+      if (rollup.staff.length === 0 && rollup.other.length === 0)
+        throw new LadderError(
+          "file-unreadable",
+          `No staff tab could be read from the ${entries.length} file${entries.length === 1 ? "" : "s"} on the register, so nothing was written.`,
+          rollup.skipped.map((u) => `${u.file ?? ""}: ${u.reason}`),
+        );
       const specs = planFilesRollup(rollup, snaps, svc.now());
       const written = withDocumentLock(svc.app, svc.locks, () =>
         replaceOwnTabs(svc.app, book, listTabs(book, { skip: isTempTab }), specs),
       );
-      const all = rollup.staff.flatMap((s) => s.findings);
       return {
         done: true,
         total: entries.length,
+        ...filesRollupResult(rollup, specs, entries.length),
         tabs: written,
-        staffCount: rollup.staff.length,
-        skipped: rollup.skipped,
-        errors: all.filter((f) => f.severity === "error").length,
-        warnings: all.filter((f) => f.severity === "warning").length,
       };
     },
   };

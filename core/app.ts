@@ -233,8 +233,14 @@ export function planRollup(snapshots: readonly TabSnapshot[], checkpoint: string
     schoolSummarySheet(rollup, chart, { date: isoDate(today), name: summaryName }),
     gradeBandChartSheet(chart, rollup, chartName),
   ];
+  return { rollup, sheets, result: rollupResult(rollup, sheets) };
+}
+
+/** What the panel shows for a roll-up whose sheets are planned: counts, zones, errors, the to-do list. */
+export function rollupResult(rollup: SchoolRollup, sheets: readonly SheetSpec[]): RollupResult {
+  const chart = gradeBands();
   const all = rollup.staff.flatMap((s) => s.findings);
-  const result: RollupResult = {
+  return {
     tabs: sheets.map((s) => s.name),
     staffCount: rollup.staff.length,
     skipped: rollup.skipped,
@@ -250,7 +256,6 @@ export function planRollup(snapshots: readonly TabSnapshot[], checkpoint: string
     zoneKey: chart.zones.map(({ zone, label, symbol, fill }) => ({ zone, label, symbol, fill })),
     chase: chaseList(rollup),
   };
-  return { rollup, sheets, result };
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { ChaseList } from "./chase.js";
 import type { Finding } from "./findings.js";
+import type { FilePart } from "./rollup-files.js";
 import type { Band } from "./template.js";
 
 export interface TemplateInfo {
@@ -31,6 +32,10 @@ export interface StaffInput {
   band: string;
   role: string;
   appraiser: string;
+  /** Their email address, when the list gives one (to share a person file with them). */
+  email?: string;
+  /** Their appraiser's email address, when the list gives one. */
+  appraiserEmail?: string;
 }
 
 export interface CreateRequest {
@@ -83,6 +88,45 @@ export interface RollupResult {
   /** The leader's to-do list (core/chase.ts): who has not filled in the current checkpoint, errors, by appraiser. */
   chase?: ChaseList;
 }
+
+/**
+ * A roll-up across person files (one file per person): today's result, with each skipped tab named
+ * with its file, plus how many files there were and those that could not be read, with the reason.
+ * Tabs are in other files, so there are no error tabs to jump to.
+ */
+export interface FilesRollupResult extends RollupResult {
+  files: number;
+  unread: { file: string; reason: string }[];
+}
+
+/**
+ * One file per person on Google Sheets: the most people one server call makes files for, and the
+ * most person files one roll-up call reads (each call must end within Apps Script's 6 minutes);
+ * the sidebar sends batches of these sizes.
+ */
+export const SHEETS_PERSON_FILES = { peoplePerCall: 25, readsPerCall: 60 } as const;
+
+/** A spreadsheet the Sheets add-on made for one person (one file per person). */
+export interface CreatedFile {
+  name: string;
+  /** The link the register holds. */
+  file: string;
+  id: string;
+  sharedWith: string[];
+}
+
+export interface CreatePersonFilesResult {
+  folderId: string;
+  created: CreatedFile[];
+  /** People left out, in words (already on the register, a share that failed ...). */
+  problems: string[];
+  registerTab: string;
+}
+
+/** One call of the Sheets roll-up across person files: more to read (with the parts so far), or done. */
+export type RollupPersonFilesResult =
+  | { done: false; next: number; total: number; parts: FilePart[] }
+  | ({ done: true; total: number } & FilesRollupResult);
 
 export interface TrustResult {
   tabs: string[];

@@ -205,6 +205,39 @@ export function addToRegister(read: RegisterRead, added: readonly RegisterEntry[
   return { ...read, entries };
 }
 
+/**
+ * The register tab after making files for `staff` (made[i] is staff[i]'s file), added to the
+ * register already in `snaps` (kept as the leader left it, with their columns). Someone already on
+ * the register keeps their row, and `problems` says so in words.
+ * @example registerAfterMaking(snaps, [ann], [{ file: "Ann Lee 2026-27.xlsx" }]).sheet.name === "Register"
+ */
+export function registerAfterMaking(
+  snaps: readonly TabSnapshot[],
+  staff: readonly { name: string; band: string; role: string; appraiser: string }[],
+  made: readonly { file: string }[],
+): { sheet: SheetSpec; problems: string[] } {
+  const read = readRegisterTab(snaps) ?? emptyRegister();
+  const before = new Map(read.entries.map((e) => [personKey(e.name), e.file]));
+  const problems: string[] = [];
+  const added = made.map((m, i): RegisterEntry => {
+    const p = staff[i]!;
+    const old = before.get(personKey(p.name));
+    if (old !== undefined)
+      problems.push(
+        `${p.name.trim()} was already on the register, which still lists '${old}'. If the new file '${m.file}' replaces it, change that row.`,
+      );
+    return {
+      name: p.name.trim(),
+      band: p.band.trim(),
+      role: p.role.trim(),
+      appraiser: p.appraiser.trim(),
+      file: m.file,
+    };
+  });
+  const register = addToRegister(read, added);
+  return { sheet: registerSheet(register.entries, { columns: register.columns }), problems };
+}
+
 /** An empty register (no file yet). */
 export function emptyRegister(): RegisterRead {
   return { columns: [], entries: [], problems: [] };

@@ -11,7 +11,7 @@
  * It does not read files (hosts do) and it does not decide which files to read (the register does).
  */
 import { findTemplate, builtinTemplates, gradeBands } from "./catalog.js";
-import { isOwnTab, isoDate } from "./app.js";
+import { isOwnTab, isoDate, rollupResult } from "./app.js";
 import { CHART_TAB, gradeBandChartSheet } from "./generate/chart.js";
 import { schoolSummarySheet, SUMMARY_TAB } from "./generate/summary.js";
 import { detached } from "./memo.js";
@@ -23,6 +23,7 @@ import {
   type SchoolRollup,
   type StaffEntry,
 } from "./rollup.js";
+import type { FilesRollupResult } from "./panel-api.js";
 import { parseMarker, type SheetSpec, type TabSnapshot } from "./sheet.js";
 import { isEmptyTab } from "./rollup.js";
 
@@ -175,4 +176,25 @@ export function planFilesRollup(
     schoolSummarySheet(rollup, chart, { date: isoDate(today), name: summaryName }),
     gradeBandChartSheet(chart, rollup, chartName),
   ];
+}
+
+/**
+ * What the panel shows for a roll-up across `files` files: the files that could not be read apart,
+ * each skipped tab named with its file, and no error tabs to jump to (they are in other files).
+ */
+export function filesRollupResult(
+  rollup: SchoolRollup,
+  sheets: readonly SheetSpec[],
+  files: number,
+): FilesRollupResult {
+  const result = rollupResult(rollup, sheets);
+  delete result.errorTabs; // those tabs are in other files: nothing to jump to from here
+  return {
+    ...result,
+    skipped: rollup.skipped
+      .filter((s) => s.tab !== "")
+      .map((s) => ({ tab: `${s.tab} (${s.file ?? ""})`, reason: s.reason })),
+    files,
+    unread: rollup.skipped.filter((s) => s.tab === "").map((s) => ({ file: s.file ?? "", reason: s.reason })),
+  };
 }

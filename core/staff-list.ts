@@ -1,6 +1,7 @@
 /**
- * Staff lists pasted or uploaded as CSV: columns name, band, role, appraiser (a header row naming
- * them may come first, in any order; without one the columns are taken in that order). Handles a
+ * Staff lists pasted or uploaded as CSV: columns name, band, role, appraiser, and optionally the
+ * person's and the appraiser's email addresses (to share a person file with them); a header row
+ * naming them may come first, in any order; without one the columns are taken in that order. Handles a
  * byte-order mark, comma, semicolon or tab separators, quoted fields with separators and new lines,
  * and blank lines. Every bad row is reported with its line number, and nothing is returned unless
  * every row is good: a half-made set of tabs is worse than none. An empty list, or a header with no
@@ -17,6 +18,10 @@ export interface StaffDetails {
   role: string;
   appraiser: string;
   year?: string;
+  /** Their email address, when the list has one (only set when not empty). */
+  email?: string;
+  /** Their appraiser's email address, when the list has one (only set when not empty). */
+  appraiserEmail?: string;
 }
 
 export interface StaffRow extends StaffDetails {
@@ -89,10 +94,25 @@ export function detectSeparator(text: string): string {
   return candidates[0]![1] > 0 ? candidates[0]![0] : ",";
 }
 
-const COLUMNS = ["name", "band", "role", "appraiser"] as const;
+const COLUMNS = ["name", "band", "role", "appraiser", "email", "appraiserEmail"] as const;
 type Column = (typeof COLUMNS)[number];
+/** The columns a list needs (the email columns are only for sharing person files). */
+const MAIN_COLUMNS = COLUMNS.slice(0, 4);
+/** Header words for the email columns (the register, core/register.ts, does not keep them). */
+const EMAIL_ALIASES: Record<string, Column> = {
+  email: "email",
+  emailaddress: "email",
+  staffemail: "email",
+  workemail: "email",
+  appraiseremail: "appraiserEmail",
+  appraiseremailaddress: "appraiserEmail",
+  linemanageremail: "appraiserEmail",
+  revieweremail: "appraiserEmail",
+};
+/** A plausible email address: something@somewhere.tld, no spaces or separators. */
+const EMAIL = /^[^\s@<>,;:"'()[\]]+@[^\s@<>,;:"'()[\]]+\.[^\s@<>,;:"'()[\]]+$/;
 /** Header words (lower case, letters only) that name each column; the register (core/register.ts) adds File. */
-export const STAFF_ALIASES: Record<string, Column> = {
+export const STAFF_ALIASES: Record<string, (typeof MAIN_COLUMNS)[number]> = {
   name: "name",
   staffname: "name",
   fullname: "name",
@@ -111,7 +131,8 @@ export const STAFF_ALIASES: Record<string, Column> = {
 function headerMap(fields: string[]): Map<Column, number> | null {
   const map = new Map<Column, number>();
   fields.forEach((f, i) => {
-    const col = STAFF_ALIASES[f.toLowerCase().replace(/[^a-z]/g, "")];
+    const word = f.toLowerCase().replace(/[^a-z]/g, "");
+    const col = STAFF_ALIASES[word] ?? EMAIL_ALIASES[word];
     if (col && !map.has(col)) map.set(col, i);
   });
   return map.has("name") ? map : null;
@@ -130,7 +151,7 @@ export function parseStaffList(text: string, chart: BandList): StaffRow[] {
   if (rows.length === 0)
     throw new LadderError(
       "staff-list-invalid",
-      `The staff list has a header but no staff: add one line per person under it (${COLUMNS.join(", ")}); nothing was created.`,
+      `The staff list has a header but no staff: add one line per person under it (${MAIN_COLUMNS.join(", ")}); nothing was created.`,
     );
   if (rows.length > MAX_STAFF_ROWS)
     throw new LadderError(
@@ -156,7 +177,21 @@ export function parseStaffList(text: string, chart: BandList): StaffRow[] {
       problems.push(
         `Line ${r.line}: '${band}' is not a grade band. Use a number from 1 to ${chart.bands.length} or a label from the grade-band chart, such as '${chart.bands[2]?.teaching ?? ""}'.`,
       );
-    out.push({ line: r.line, name, band, role: get("role"), appraiser: get("appraiser") });
+    const row: StaffRow = { line: r.line, name, band, role: get("role"), appraiser: get("appraiser") };
+    for (const [col, whose] of [
+      ["email", "email address"],
+      ["appraiserEmail", "appraiser's email address"],
+    ] as const) {
+      const address = get(col);
+      // Without a header, a fifth or sixth column is an email only if it looks like one.
+      if (address === "" || (!header && !address.includes("@"))) continue;
+      if (EMAIL.test(address)) row[col] = address;
+      else
+        problems.push(
+          `Line ${r.line}: '${address}' is not an email address (the ${whose} for '${name}'). Correct it or leave it empty.`,
+        );
+    }
+    out.push(row);
   }
   const firstLine = new Map<string, number>();
   for (const r of out) {

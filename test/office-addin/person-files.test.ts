@@ -10,10 +10,12 @@ import { unzipSync, strFromU8 } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
 import { planCreate } from "../../core/app.js";
 import { addPersonTab } from "../../cli/person-files.js";
+import { readRegisterTab } from "../../core/register.js";
 import { parseMarker } from "../../core/sheet.js";
 import { ExcelAdapter } from "../../office-addin/adapter.js";
 import { createExcelApi } from "../../office-addin/api.js";
 import { excelPersonFiles } from "../../office-addin/person-files.js";
+import type { PersonFilesHost } from "../../ui/panel/person-files.js";
 import type { PickedFile } from "../../ui/person-files/files.js";
 import { readBook } from "../../xlsx/read.js";
 import { FakeExcel } from "./fake-excel.js";
@@ -37,11 +39,21 @@ async function makeFiles(n: number) {
   const s = setup();
   const staff = staffList(n);
   const steps: string[] = [];
-  const made = await s.host.makeFiles({ templateId: "leadership-ladder", staff, ticks: false }, (d, t) =>
+  const result = await s.host.makeFiles({ templateId: "leadership-ladder", staff, ticks: false }, (d, t) =>
     steps.push(`${d}/${t}`),
   );
   const cost = s.fake.take();
-  return { ...s, staff, made, steps, cost };
+  return { ...s, staff, made: result.files, result, steps, cost };
+}
+
+/** Roll up picked files with the pane's host (which rolls up picked files, not a register). */
+function rollupFiles(
+  host: PersonFilesHost,
+  files: readonly PickedFile[],
+  onProgress: (done: number, total: number, file: string) => void = () => {},
+) {
+  if (host.rollup.from !== "picked") throw new Error("the Excel pane rolls up picked files");
+  return host.rollup.run(files, onProgress);
 }
 
 const picked = (name: string, bytes: Uint8Array): PickedFile => ({
@@ -50,14 +62,41 @@ const picked = (name: string, bytes: Uint8Array): PickedFile => ({
 });
 
 describe("making one file per person in Excel", () => {
-  it("opens one workbook per person with createWorkbook and no sync, for 3 or 30 people", async () => {
+  it("opens one workbook per person with createWorkbook, then lists them on the register with the same syncs for 3 or 30 people", async () => {
+    const syncs: number[] = [];
     for (const n of [3, 30]) {
-      const { fake, made, steps, cost } = await makeFiles(n);
-      expect(cost.syncs).toBe(0);
+      const { fake, made, steps, cost, result } = await makeFiles(n);
       expect(fake.created).toHaveLength(n);
       expect(made).toHaveLength(n);
       expect(steps.at(-1)).toBe(`${n}/${n}`);
+      expect(result.registerTab).toBe("Register");
+      expect(result.problems).toEqual([]);
+      syncs.push(cost.syncs);
     }
+    // Reading this workbook once and writing the register (build, then swap): not per person.
+    expect(syncs[0]).toBe(syncs[1]);
+    expect(syncs[0]).toBeLessThanOrEqual(6);
+  });
+
+  it("the register tab lists each person with their band, appraiser and file, and a second run adds to it", async () => {
+    const { adapter, host, staff, made } = await makeFiles(3);
+    const register = async () => readRegisterTab((await adapter.readWorkbook()).snapshots)!;
+    const first = await register();
+    expect(first.entries.map((e) => [e.name, e.band, e.appraiser, e.file])).toEqual(
+      staff.map((p, i) => [p.name, p.band, p.appraiser, made[i]!.file]),
+    );
+    const newcomer = { name: "New Starter", band: "3", role: "Teacher", appraiser: "Ann Head" };
+    const again = await host.makeFiles(
+      { templateId: "leadership-ladder", staff: [newcomer, staff[0]!], ticks: false },
+      () => {},
+    );
+    const second = await register();
+    expect(second.entries.map((e) => e.name)).toEqual([...staff.map((p) => p.name), "New Starter"]);
+    // Someone already listed keeps their row, and the leader is told which file is listed.
+    expect(again.problems).toHaveLength(1);
+    expect(again.problems[0]).toContain(staff[0]!.name);
+    expect(again.problems[0]).toContain(made[0]!.file);
+    expect((await adapter.readWorkbook()).tabs.filter((t) => t.name === "Register")).toHaveLength(1);
   });
 
   it("each file holds only that person's tab, titled with their name and year, and no other name", async () => {
@@ -111,7 +150,7 @@ describe("rolling up picked person files in Excel", () => {
       await leaders.adapter.readWorkbook();
       const reading = leaders.fake.take().syncs;
       const progress: string[] = [];
-      const r = await leaders.host.rollupFiles(files, (d, t) => progress.push(`${d}/${t}`));
+      const r = await rollupFiles(leaders.host, files, (d, t) => progress.push(`${d}/${t}`));
       const cost = leaders.fake.take();
       // The picked files cost no sync: only reading this workbook, then the write as today (2 syncs).
       expect(cost.syncs).toBe(reading + 2);
@@ -148,7 +187,7 @@ describe("rolling up picked person files in Excel", () => {
       picked("photo.png", new Uint8Array([0x89, 0x50, 0x4e, 0x47])),
     ];
     const leaders = setup();
-    const r = await leaders.host.rollupFiles(files, () => {});
+    const r = await rollupFiles(leaders.host, files, () => {});
     expect(r.staffCount).toBe(3);
     expect(r.files).toBe(5);
     expect(r.unread.map((u) => u.file)).toEqual(["notes.xlsx", "photo.png"]);
@@ -161,7 +200,7 @@ describe("rolling up picked person files in Excel", () => {
     const { fake, made } = await makeFiles(3);
     const files = fake.created.map((b, i) => picked(made[i]!.file, bytesOf(b)));
     const again = picked("copy.xlsx", bytesOf(fake.created[1]!));
-    const r = await setup().host.rollupFiles([...files, again], () => {});
+    const r = await rollupFiles(setup().host, [...files, again], () => {});
     expect(r.staffCount).toBe(3);
     expect(r.unread).toEqual([]);
     expect(r.skipped).toHaveLength(1);
@@ -173,11 +212,11 @@ describe("rolling up picked person files in Excel", () => {
     const { fake, made } = await makeFiles(3);
     const files = fake.created.map((b, i) => picked(made[i]!.file, bytesOf(b)));
     const leaders = setup();
-    const first = await leaders.host.rollupFiles(files, () => {});
+    const first = await rollupFiles(leaders.host, files, () => {});
     leaders.fake.take();
     await leaders.adapter.readWorkbook();
     const reading = leaders.fake.take().syncs;
-    const second = await leaders.host.rollupFiles(files.slice(0, 2), () => {});
+    const second = await rollupFiles(leaders.host, files.slice(0, 2), () => {});
     expect(leaders.fake.take().syncs).toBe(reading + 2);
     expect(second.tabs).toEqual(first.tabs);
     expect(second.staffCount).toBe(2);
@@ -187,7 +226,7 @@ describe("rolling up picked person files in Excel", () => {
   it("nothing is written when no picked file is a person file", async () => {
     const leaders = setup();
     await expect(
-      leaders.host.rollupFiles([picked("a.xlsx", new Uint8Array([1, 2, 3]))], () => {}),
+      rollupFiles(leaders.host, [picked("a.xlsx", new Uint8Array([1, 2, 3]))], () => {}),
     ).rejects.toThrow(/No staff tab could be read/);
     expect(leaders.fake.state.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
     expect(leaders.fake.take().syncs).toBe(0);

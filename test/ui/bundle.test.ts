@@ -61,13 +61,18 @@ describe("buildPanelHtml", () => {
       expect(banned.test(js), String(banned)).toBe(false);
   });
 
-  it("loads one file per person (and the .xlsx layer under it) in the Excel pane and preview only, not the Sheets sidebar", async () => {
-    const marks = [/Make the files/, /\[Content_Types\]\.xml/];
+  it("offers one file per person in every host, but carries the .xlsx layer only in the Excel pane and preview (Sheets makes files on the server)", async () => {
+    const layer = /\[Content_Types\]\.xml/;
     const sidebar = (await bundlePanel("ui/main-sheets.ts")).js;
-    for (const m of marks) expect(m.test(sidebar), `${String(m)} in the sidebar`).toBe(false);
+    expect(/Make the files/.test(sidebar), "the section in the sidebar").toBe(true);
+    expect(/Roll up the files on the register/.test(sidebar), "the register roll-up in the sidebar").toBe(
+      true,
+    );
+    expect(layer.test(sidebar), ".xlsx layer in the sidebar").toBe(false);
     for (const entry of ["ui/main-preview.ts", "office-addin/main.ts"]) {
       const { js } = await bundlePanel(entry);
-      for (const m of marks) expect(m.test(js), `${String(m)} in ${entry}`).toBe(true);
+      expect(/Make the files/.test(js), `the section in ${entry}`).toBe(true);
+      expect(layer.test(js), `.xlsx layer in ${entry}`).toBe(true);
     }
   });
 });

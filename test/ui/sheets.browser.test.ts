@@ -215,7 +215,7 @@ describe("Sheets sidebar over a stubbed google.script.run", () => {
     await page.getByLabel("Name").fill(evil);
     await page.getByLabel("Grade band").selectOption("2");
     await page.getByRole("button", { name: "Create tab" }).click();
-    await expect.poll(() => page.locator(".made").textContent()).toBe(evil);
+    await expect.poll(() => page.getByLabel("Tabs made").textContent()).toBe(evil);
     await page.getByRole("button", { name: "Check this tab" }).click();
     await expect.poll(() => page.locator(".check-summary").textContent()).toContain(evil);
     expect(await page.locator("img").count()).toBe(0);

@@ -61,10 +61,12 @@ function defaultRunner(): GasRunner {
 const LATEST_WINS = new Set<string>(["checkActiveTab"]);
 
 /**
- * A PanelApi that calls the Apps Script globals.
- * @example mountPanel(root, createGasApi(), { host: "sheets" })
+ * Call an Apps Script global function by name through google.script.run, as a promise: the
+ * caller behind createGasApi, and behind the sidebar's other server calls (one file per person).
  */
-export function createGasApi(getRunner: () => GasRunner = defaultRunner): PanelApi {
+export function gasCaller(
+  getRunner: () => GasRunner = defaultRunner,
+): (method: string, args: unknown[]) => Promise<unknown> {
   let seq = 0;
   const delivered = new Map<string, { seq: number; value: unknown }>();
 
@@ -99,6 +101,15 @@ export function createGasApi(getRunner: () => GasRunner = defaultRunner): PanelA
       }
     });
 
+  return call;
+}
+
+/**
+ * A PanelApi that calls the Apps Script globals.
+ * @example mountPanel(root, createGasApi(), { host: "sheets" })
+ */
+export function createGasApi(getRunner: () => GasRunner = defaultRunner): PanelApi {
+  const call = gasCaller(getRunner);
   return {
     listTemplates: () => call("listTemplates", []) as ReturnType<PanelApi["listTemplates"]>,
     listBands: () => call("listBands", []) as ReturnType<PanelApi["listBands"]>,

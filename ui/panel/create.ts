@@ -26,7 +26,14 @@ export function checkStaffList(text: string, bands: readonly BandInfo[]): ListCh
     const rows = parseStaffList(text, { bands: [...bands] });
     return {
       ok: true,
-      staff: rows.map(({ name, band, role, appraiser }) => ({ name, band, role, appraiser })),
+      staff: rows.map(({ name, band, role, appraiser, email, appraiserEmail }) => ({
+        name,
+        band,
+        role,
+        appraiser,
+        ...(email ? { email } : {}),
+        ...(appraiserEmail ? { appraiserEmail } : {}),
+      })),
     };
   } catch (e) {
     const pe = toPanelError(e);

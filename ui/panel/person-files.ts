@@ -1,41 +1,119 @@
 /**
- * "One file per person" (issue 13): make one .xlsx workbook per person from a staff list, each
- * holding only that person's tab, and roll up the person files the leader picks into this
+ * "One file per person" (issue 13): make one file per person from a staff list, each holding only
+ * that person's tab, list them on the leaders' register, and roll the person files up into this
  * workbook's summary and grade-band chart tabs. Files that could not be read are listed with the
- * reason; the others still roll up. Long runs say "n of N" as they go.
+ * reason; the others still roll up. Long runs show "n of N" as they go.
  *
- * The panel only asks its host (PersonFilesHost): the Excel pane opens each file as a new workbook
- * (Excel.createWorkbook), the preview offers each as a download. Only hosts that can make .xlsx
- * files pass a host, so the Sheets sidebar never loads this section's heavy half (ui/person-files/).
+ * The panel only asks its host (PersonFilesHost). The Excel pane opens each file as a new workbook
+ * and the preview offers each as a download; both roll up the files the leader picks. The Sheets
+ * sidebar makes each file in a Drive folder (and can share it) and rolls up the files the register
+ * lists. Only the Excel and preview hosts import the heavy .xlsx half (ui/person-files/); this file
+ * takes its types only, so the Sheets sidebar's bundle stays light.
  */
-import type { BandInfo, StaffInput, TemplateInfo } from "../api.js";
-import type { FilesRollupResult, PickedFile } from "../person-files/files.js";
+import type { BandInfo, FilesRollupResult, StaffInput, TemplateInfo } from "../api.js";
+import type { PickedFile } from "../person-files/files.js";
 import type { Ctx } from "./context.js";
 import { checkStaffList } from "./create.js";
-import { field, h, replace } from "./dom.js";
+import { field, h, replace, uid } from "./dom.js";
 import { zoneTable } from "./rollup.js";
 
-/** A file made for one person, with a link to save it when the host gives one (the preview). */
+/** A file made for one person, with a link when the host gives one (a download, or the Drive file). */
 export interface MadeFile {
   person: string;
   file: string;
   link?: string;
+  /** Download links save the file; other links open it. */
+  download?: boolean;
+  /** Who it was shared with, when the host shares (Sheets). */
+  sharedWith?: string[];
 }
+
+/** How a Drive host shares each new file with the person and their appraiser. */
+export type ShareMode = "none" | "silent" | "notify";
+
+export interface MakeFilesRequest {
+  templateId: string;
+  staff: StaffInput[];
+  ticks: boolean;
+  /** Drive hosts: a folder link or id to put the files in, or the name of a new folder ("" = the default). */
+  folder?: string;
+  share?: ShareMode;
+}
+
+export interface MadeFiles {
+  files: MadeFile[];
+  /** What was left out or not shared, in words. */
+  problems: string[];
+  /** The register tab the files were listed on, when the host keeps one. */
+  registerTab?: string;
+  /** Where the files are (a Drive folder), when the host puts them in one. */
+  folder?: { link: string };
+}
+
+/** Progress while making: how many of the total are done, and the files made so far. */
+export type MakeProgress = (done: number, total: number, made: readonly MadeFile[]) => void;
 
 export interface PersonFilesHost {
   /** One sentence: where each made file goes and what the leader does next. */
   readonly madeHint: string;
-  makeFiles(
-    req: { templateId: string; staff: StaffInput[]; ticks: boolean },
-    onProgress: (done: number, total: number) => void,
-  ): Promise<MadeFile[]>;
-  rollupFiles(
-    files: readonly PickedFile[],
-    onProgress: (done: number, total: number, file: string) => void,
-  ): Promise<FilesRollupResult>;
+  /** Drive hosts (Sheets) put the files in a folder and can share them from the panel. */
+  readonly drive?: boolean;
+  makeFiles(req: MakeFilesRequest, onProgress: MakeProgress): Promise<MadeFiles>;
+  /**
+   * Where the roll-up's files come from: those the leader picks in the panel (Excel, the preview),
+   * or those the register tab lists, which the host reads itself (Sheets).
+   */
+  readonly rollup:
+    | {
+        from: "picked";
+        run(
+          files: readonly PickedFile[],
+          onProgress: (done: number, total: number, file: string) => void,
+        ): Promise<FilesRollupResult>;
+      }
+    | {
+        from: "register";
+        run(onProgress: (done: number, total: number) => void): Promise<FilesRollupResult>;
+      };
 }
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+function madeItem(f: MadeFile): HTMLElement {
+  const shared = f.sharedWith?.length ? ` (shared with ${f.sharedWith.join(" and ")})` : "";
+  if (!f.link) return h("li", {}, f.file, shared);
+  const link = f.download
+    ? h("a", { href: f.link, download: f.file }, `Save ${f.file}`)
+    : h("a", { href: f.link, target: "_blank", rel: "noopener" }, f.file);
+  return h("li", {}, link, shared);
+}
+
+/** The Drive choices: which folder, and whether to share. */
+function driveFields() {
+  const folder = h("input", { type: "text", name: "personFolder", autocomplete: "off", spellcheck: "false" });
+  const share = h("select", { name: "personShare" });
+  for (const [value, label] of [
+    ["none", "Do not share yet (share from Google Drive later)"],
+    ["silent", "Share with the person and their appraiser, without an email"],
+    ["notify", "Share with the person and their appraiser, and let Google email them"],
+  ] as const)
+    share.append(h("option", { value }, label));
+  const el = h(
+    "div",
+    {},
+    field(
+      "Folder",
+      folder,
+      "Leave empty to make a new folder in your Drive, or paste the link of a folder the add-on made before.",
+    ),
+    field(
+      "Sharing",
+      share,
+      "Sharing needs email addresses in the list: add Email and Appraiser email columns. Each person gets edit access to their own file only.",
+    ),
+  );
+  return { el, folder, share };
+}
 
 function makePart(
   ctx: Ctx,
@@ -50,9 +128,30 @@ function makePart(
   const template = h("select", { name: "personTemplate" });
   for (const t of usable) template.append(h("option", { value: t.id }, t.title));
   const list = h("textarea", { name: "personStaffList", rows: 5, spellcheck: "false" });
+  const drive = host.drive ? driveFields() : null;
+  const readSelection = ctx.api.readSelection?.bind(ctx.api);
+  const fromSelection = readSelection
+    ? h("button", { type: "button", id: uid("person-sel") }, "Use the selected rows")
+    : null;
   const make = h("button", { type: "button", class: "primary" }, "Make the files");
+  const bar = h("progress", { max: 1, value: 0, hidden: true, "aria-label": "Person files made" });
   const progress = h("p", { class: "files-progress", "aria-live": "polite" });
+  const where = h("p", { class: "hint" });
   const made = h("ul", { class: "made", "aria-label": "Person files made" });
+  const problems = h("ul", { class: "problems", "aria-label": "Left out or not shared" });
+
+  fromSelection?.addEventListener("click", () => {
+    if (!readSelection) return;
+    void ctx.act(fromSelection, "Reading the selected rows…", "Reading the selection stopped.", async () => {
+      const sel = await readSelection();
+      list.value = sel.text;
+      const c = checkStaffList(list.value, bands);
+      if (c.ok)
+        ctx.status.show("ok", `Read ${plural(c.staff.length, "person", "people")} from the selected rows.`);
+      else ctx.status.show("error", c.message, c.details);
+      list.focus();
+    });
+  });
 
   make.addEventListener("click", () => {
     if (list.value.trim() === "") {
@@ -68,96 +167,170 @@ function makePart(
       return;
     }
     list.removeAttribute("aria-invalid");
+    const share = (drive?.share.value ?? "none") as ShareMode;
+    if (share !== "none" && !c.staff.some((s) => s.email || s.appraiserEmail)) {
+      ctx.status.show(
+        "error",
+        "Nothing was made: to share the files, the staff list needs email addresses. Add an Email column (and an Appraiser email column), or choose 'Do not share yet'.",
+      );
+      drive?.share.focus();
+      return;
+    }
     void ctx.act(make, "Making the person files…", "Making the files stopped.", async () => {
       replace(made);
-      const files = await host.makeFiles(
-        { templateId: template.value, staff: c.staff, ticks: false },
-        (done, total) => {
+      replace(problems);
+      replace(where);
+      bar.hidden = c.staff.length < 2;
+      bar.max = c.staff.length;
+      bar.value = 0;
+      const r = await host.makeFiles(
+        {
+          templateId: template.value,
+          staff: c.staff,
+          ticks: false,
+          ...(drive ? { folder: drive.folder.value.trim(), share } : {}),
+        },
+        (done, total, files) => {
+          bar.value = done;
           progress.textContent = `${done} of ${plural(total, "file")} made.`;
+          replace(made, ...files.map(madeItem));
         },
       );
-      replace(
-        made,
-        ...files.map((f) =>
-          h("li", {}, f.link ? h("a", { href: f.link, download: f.file }, `Save ${f.file}`) : f.file),
-        ),
-      );
-      progress.textContent = `${plural(files.length, "file")} made.`;
-      ctx.status.show("ok", `Made ${plural(files.length, "person file")}. ${host.madeHint}`);
+      bar.hidden = true;
+      replace(made, ...r.files.map(madeItem));
+      replace(problems, ...r.problems.map((p) => h("li", {}, p)));
+      progress.textContent = `${plural(r.files.length, "file")} made.`;
+      if (r.folder) {
+        if (drive) drive.folder.value = r.folder.link;
+        replace(
+          where,
+          "They are in ",
+          h("a", { href: r.folder.link, target: "_blank", rel: "noopener" }, "this Drive folder"),
+          ".",
+        );
+      }
+      const listed = r.registerTab ? ` They are listed on the '${r.registerTab}' tab.` : "";
+      const text = `Made ${plural(r.files.length, "person file")}.${listed} ${host.madeHint}`;
+      if (r.problems.length)
+        ctx.status.show(
+          "warn",
+          `${text} ${plural(r.problems.length, "thing")} to look at, listed under the files.`,
+        );
+      else ctx.status.show("ok", text);
     });
   });
 
+  const hint = host.drive
+    ? "One person per line: name, band, role, appraiser, email, appraiser's email (the emails only to share). Each file holds only that person's tab."
+    : "One person per line: name, band, role, appraiser. Each file holds only that person's tab, so share it with them and their appraiser only.";
   return h(
     "div",
     { class: "subsection" },
     h("h3", {}, "Make a file for each person"),
     field("Template", template),
-    field(
-      "Staff list",
-      list,
-      "One person per line: name, band, role, appraiser. Each file holds only that person's tab, so share it with them and their appraiser only.",
-    ),
-    h("div", { class: "actions" }, make),
+    field("Staff list", list, hint),
+    fromSelection ? h("div", { class: "actions" }, fromSelection) : null,
+    drive?.el,
+    h("div", { class: "actions" }, make, bar),
     progress,
+    where,
     made,
+    problems,
+  );
+}
+
+function resultView(out: HTMLElement, r: FilesRollupResult): void {
+  replace(
+    out,
+    h(
+      "p",
+      {},
+      `${r.staffCount} staff from ${plural(r.files - r.unread.length, "file")} rolled up into ${r.tabs.map((t) => `'${t}'`).join(" and ")}. The grade-band chart counts ${r.chartCheckpoint}.`,
+    ),
+    r.unread.length
+      ? h(
+          "div",
+          { class: "unread" },
+          h("h4", {}, `${plural(r.unread.length, "file")} not read`),
+          h("ul", {}, ...r.unread.map((u) => h("li", {}, h("strong", {}, u.file), `: ${u.reason}`))),
+        )
+      : null,
+    r.skipped.length
+      ? h(
+          "details",
+          {},
+          h("summary", {}, `${plural(r.skipped.length, "tab")} left out`),
+          h("ul", {}, ...r.skipped.map((k) => h("li", {}, h("strong", {}, k.tab), `: ${k.reason}`))),
+        )
+      : null,
+    zoneTable(r),
   );
 }
 
 function rollupPart(ctx: Ctx, host: PersonFilesHost) {
-  const picker = h("input", { type: "file", multiple: true, accept: ".xlsx", name: "personFiles" });
-  const roll = h("button", { type: "button" }, "Roll up the picked files");
+  const source = host.rollup;
+  const picker =
+    source.from === "picked"
+      ? h("input", { type: "file", multiple: true, accept: ".xlsx", name: "personFiles" })
+      : null;
+  const roll = h(
+    "button",
+    { type: "button" },
+    source.from === "picked" ? "Roll up the picked files" : "Roll up the files on the register",
+  );
+  const bar = h("progress", { max: 1, value: 0, hidden: true, "aria-label": "Person files read" });
   const progress = h("p", { class: "files-progress", "aria-live": "polite" });
   const out = h("div", { class: "rollup-result" });
 
+  const say = (r: FilesRollupResult): void => {
+    resultView(out, r);
+    if (r.unread.length)
+      ctx.status.show(
+        "warn",
+        `Rolled up ${r.staffCount} staff, but ${plural(r.unread.length, "file")} could not be read (listed under One file per person).`,
+      );
+    else ctx.status.show("ok", `Rolled up ${r.staffCount} staff from ${plural(r.files, "file")}.`);
+  };
+  const step = (done: number, total: number): void => {
+    bar.hidden = false;
+    bar.max = Math.max(total, 1);
+    bar.value = done;
+  };
+
   roll.addEventListener("click", () => {
-    const picked = [...(picker.files ?? [])].map((f): PickedFile => ({
+    if (source.from === "register") {
+      void ctx.act(roll, "Rolling up the person files…", "The roll-up did not finish.", async () => {
+        replace(out);
+        const r = await source.run((done, total) => {
+          step(done, total);
+          progress.textContent =
+            done < total ? `Read ${done} of ${plural(total, "file")}…` : `Read ${plural(total, "file")}.`;
+        });
+        bar.hidden = true;
+        say(r);
+      });
+      return;
+    }
+    const picked = [...(picker?.files ?? [])].map((f): PickedFile => ({
       name: f.name,
       bytes: async () => new Uint8Array(await f.arrayBuffer()),
     }));
     if (picked.length === 0) {
       ctx.status.show("error", "Pick the person files first (Person files, above the button).");
-      picker.focus();
+      picker?.focus();
       return;
     }
     void ctx.act(roll, "Rolling up the picked files…", "The roll-up did not finish.", async () => {
       replace(out);
-      const r = await host.rollupFiles(picked, (done, total, file) => {
+      const r = await source.run(picked, (done, total, file) => {
+        step(done, total);
         progress.textContent =
           done < total
             ? `Reading ${done + 1} of ${plural(total, "file")}: ${file}`
             : `Read ${plural(total, "file")}.`;
       });
-      replace(
-        out,
-        h(
-          "p",
-          {},
-          `${r.staffCount} staff from ${plural(r.files - r.unread.length, "file")} rolled up into ${r.tabs.map((t) => `'${t}'`).join(" and ")}. The grade-band chart counts ${r.chartCheckpoint}.`,
-        ),
-        r.unread.length
-          ? h(
-              "div",
-              { class: "unread" },
-              h("h4", {}, `${plural(r.unread.length, "file")} not read`),
-              h("ul", {}, ...r.unread.map((u) => h("li", {}, h("strong", {}, u.file), `: ${u.reason}`))),
-            )
-          : null,
-        r.skipped.length
-          ? h(
-              "details",
-              {},
-              h("summary", {}, `${plural(r.skipped.length, "tab")} left out`),
-              h("ul", {}, ...r.skipped.map((k) => h("li", {}, h("strong", {}, k.tab), `: ${k.reason}`))),
-            )
-          : null,
-        zoneTable(r),
-      );
-      if (r.unread.length)
-        ctx.status.show(
-          "warn",
-          `Rolled up ${r.staffCount} staff, but ${plural(r.unread.length, "file")} could not be read (listed under One file per person).`,
-        );
-      else ctx.status.show("ok", `Rolled up ${r.staffCount} staff from ${plural(r.files, "file")}.`);
+      bar.hidden = true;
+      say(r);
     });
   });
 
@@ -165,12 +338,18 @@ function rollupPart(ctx: Ctx, host: PersonFilesHost) {
     "div",
     { class: "subsection" },
     h("h3", {}, "Roll up person files"),
-    field(
-      "Person files (.xlsx)",
-      picker,
-      "Pick every person's file (Ctrl or Shift to pick many). The summary and grade-band chart are written into this workbook.",
-    ),
-    h("div", { class: "actions" }, roll),
+    picker
+      ? field(
+          "Person files (.xlsx)",
+          picker,
+          "Pick every person's file (Ctrl or Shift to pick many). The summary and grade-band chart are written into this workbook.",
+        )
+      : h(
+          "p",
+          { class: "hint" },
+          "Reads every file listed on the Register tab (add a newcomer or remove a leaver there first) and writes the summary and grade-band chart into this spreadsheet.",
+        ),
+    h("div", { class: "actions" }, roll, bar),
     progress,
     out,
   );
@@ -188,7 +367,7 @@ export function personFilesSection(host: PersonFilesHost) {
       h(
         "p",
         { class: "hint" },
-        "For privacy: each person gets their own workbook, holding nobody else's name or colours.",
+        "For privacy: each person gets their own file, holding nobody else's name or colours.",
       ),
       makePart(ctx, host, templates, bands),
       rollupPart(ctx, host),

@@ -9,15 +9,18 @@
  * the heavy half (zip, XML), so only the Excel pane and preview bundles import it, never the Sheets
  * sidebar's.
  */
-import { chaseList } from "../../core/chase.js";
-import { gradeBands } from "../../core/catalog.js";
 import { planCreate } from "../../core/app.js";
 import { LadderError } from "../../core/errors.js";
 import { schoolYear } from "../../core/generate/staff-header.js";
-import type { CreateRequest, RollupResult, StaffInput } from "../../core/panel-api.js";
+import type { CreateRequest, FilesRollupResult, StaffInput } from "../../core/panel-api.js";
 import { personFileName } from "../../core/register.js";
-import { FilesRollup, planFilesRollup, rollupFile, unreadableFile } from "../../core/rollup-files.js";
-import type { SchoolRollup } from "../../core/rollup.js";
+import {
+  FilesRollup,
+  filesRollupResult,
+  planFilesRollup,
+  rollupFile,
+  unreadableFile,
+} from "../../core/rollup-files.js";
 import type { SheetSpec, TabSnapshot } from "../../core/sheet.js";
 import { readBook } from "../../xlsx/read.js";
 import { bookBytes } from "../../xlsx/save.js";
@@ -61,12 +64,6 @@ export interface PickedFile {
   bytes(): Promise<Uint8Array>;
 }
 
-/** What a roll-up across picked files gives the panel: today's result plus the files not read. */
-export interface FilesRollupResult extends RollupResult {
-  files: number;
-  unread: { file: string; reason: string }[];
-}
-
 /** A picked file's tabs; a file that is not a readable workbook throws LadderError with the reason. */
 async function tabsOf(f: PickedFile): Promise<TabSnapshot[]> {
   if (!/\.xlsx$/i.test(f.name))
@@ -107,37 +104,14 @@ export async function rollupPicked(
   }
   onProgress(picked.length, picked.length, "");
   const rollup = acc.finish();
-  const unread = rollup.skipped
-    .filter((s) => s.tab === "")
-    .map((s) => ({ file: s.file ?? "", reason: s.reason }));
   if (rollup.staff.length === 0 && rollup.other.length === 0)
     throw new LadderError(
       "file-unreadable",
       `No staff tab could be read from the ${picked.length} file${picked.length === 1 ? "" : "s"} picked, so nothing was written.`,
-      unread.map((u) => `${u.file}: ${u.reason}`),
+      rollup.skipped.filter((u) => u.tab === "").map((u) => `${u.file ?? ""}: ${u.reason}`),
     );
   const sheets = planFilesRollup(rollup, await leadersTabs(), today);
-  return { sheets, result: { ...resultOf(rollup, sheets), files: picked.length, unread } };
-}
-
-/** The panel's RollupResult for a roll-up (as core/app.ts planRollup gives for one workbook). */
-function resultOf(rollup: SchoolRollup, sheets: readonly SheetSpec[]): RollupResult {
-  const chart = gradeBands();
-  const all = rollup.staff.flatMap((s) => s.findings);
-  return {
-    tabs: sheets.map((s) => s.name),
-    staffCount: rollup.staff.length,
-    skipped: rollup.skipped
-      .filter((s) => s.tab !== "")
-      .map((s) => ({ tab: `${s.tab} (${s.file ?? ""})`, reason: s.reason })),
-    chartCheckpoint: rollup.chartCheckpoint,
-    chartReason: rollup.chartReason,
-    zones: Object.fromEntries(rollup.checkpoints.map((cp) => [cp, { ...rollup.distribution[cp]!.byZone }])),
-    errors: all.filter((f) => f.severity === "error").length,
-    warnings: all.filter((f) => f.severity === "warning").length,
-    zoneKey: chart.zones.map(({ zone, label, symbol, fill }) => ({ zone, label, symbol, fill })),
-    chase: chaseList(rollup),
-  };
+  return { sheets, result: filesRollupResult(rollup, sheets, picked.length) };
 }
 
 /** Bytes as base64 (what Excel.createWorkbook takes), in chunks so a large file never overflows the stack. */

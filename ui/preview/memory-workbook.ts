@@ -301,8 +301,8 @@ export class MemoryWorkbook implements PanelApi {
   }
 
   /** Write the roll-up's own tabs (summary, chart), replacing earlier ones; returns their names. */
-  writeOwnTabs(specs: readonly SheetSpec[]): string[] {
-    const tabs = this.writeReplacing(specs, ["summary", "chart"]);
+  writeOwnTabs(specs: readonly SheetSpec[], roles: readonly TabRole[] = ["summary", "chart"]): string[] {
+    const tabs = this.writeReplacing(specs, roles);
     this.changed();
     return tabs.map((t) => t.name);
   }

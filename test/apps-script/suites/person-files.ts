@@ -149,6 +149,9 @@ export function personFilesSuite(bundle: () => string): void {
       const one = B.addon.call<RollupResult>("rollupSchool");
       expect(files.staffCount).toBe(12);
       expect(files.skipped).toEqual([]);
+      expect(files.unread).toEqual([]);
+      expect(files.zones).toEqual(one.zones);
+      expect(files.chartCheckpoint).toBe(one.chartCheckpoint);
       expect([files.staffCount, files.errors, files.warnings]).toEqual([
         one.staffCount,
         one.errors,
@@ -187,7 +190,9 @@ export function personFilesSuite(bundle: () => string): void {
       expect(m.methods).toEqual({ "Sheets.Spreadsheets.get": 7 });
       const r = m.result.result;
       expect(r.staffCount).toBe(5);
-      const reasons = r.skipped.map((s) => s.reason);
+      expect(r.skipped).toEqual([]);
+      expect(r.files).toBe(8);
+      const reasons = r.unread.map((s) => s.reason);
       expect(reasons).toHaveLength(3);
       expect(reasons.find((x) => x.includes("Person 002"))).toMatch(/cannot be found/);
       expect(reasons.find((x) => x.includes("Person 005"))).toMatch(/cannot be opened by the add-on/);

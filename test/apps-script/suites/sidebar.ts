@@ -55,7 +55,7 @@ export function sidebarSuite(bundle: () => string): void {
       await page.getByRole("button", { name: "Create tab" }).click();
       await expect.poll(() => gas.ss.sheets.length).toBe(2);
       const tab = gas.ss.sheets[1]!;
-      await expect.poll(() => page.locator(".made").textContent()).toBe(tab.name);
+      await expect.poll(() => page.getByLabel("Tabs made").textContent()).toBe(tab.name);
       const snap = snapshotOf(tab);
       expect(snap.values[snap.values.findIndex((r) => r[0] === "Name")]![1]).toBe(evil);
       expect(gas.ss.active).toBe(tab);
