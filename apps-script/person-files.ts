@@ -195,6 +195,16 @@ export function makePersonFiles(svc: Services, api: AdvancedServices) {
             break;
           }
           const sharedWith: string[] = [];
+          if (r.share !== "none") {
+            const missing = [
+              person.email === "" ? "them" : "",
+              person.appraiserEmail === "" ? "their appraiser" : "",
+            ].filter((x) => x !== "");
+            if (missing.length)
+              problems.push(
+                `${name}'s file was not shared with ${missing.join(" or ")}: the staff list has no email address for ${missing.length === 2 ? "either" : missing[0]}. Share it from Google Drive, or add the address and share it there.`,
+              );
+          }
           if (r.share !== "none")
             for (const to of [person.email, person.appraiserEmail].filter((x) => x !== "")) {
               try {
@@ -255,8 +265,8 @@ export function makePersonFiles(svc: Services, api: AdvancedServices) {
         if (id === null) {
           parts.push(
             unreadableFile(
-              entry.file,
-              `is not a link to a Google spreadsheet (register row for ${entry.name})`,
+              `${entry.name}'s file`,
+              `'${entry.file}' on the register is not a link to a Google spreadsheet: put the file's link in that File cell`,
             ),
           );
           continue;
@@ -265,7 +275,7 @@ export function makePersonFiles(svc: Services, api: AdvancedServices) {
           const read = sheets.Spreadsheets.get(id, { fields: READ_FIELDS });
           parts.push(rollupFile(entry.file, snapshotsOf(read), opts));
         } catch (e) {
-          parts.push(unreadableFile(entry.file, `${entry.name}'s file ${unreadableReason(e)}`));
+          parts.push(unreadableFile(`${entry.name}'s file`, unreadableReason(e)));
         }
       }
       if (end < entries.length) return { done: false, next: end, total: entries.length, parts };

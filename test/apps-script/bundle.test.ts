@@ -15,6 +15,7 @@ import { e2eSuite } from "./suites/e2e.js";
 import { interruptSuite } from "./suites/interrupt.js";
 import { personFilesSuite } from "./suites/person-files.js";
 import { sidebarSuite } from "./suites/sidebar.js";
+import { sidebarPersonFilesSuite } from "./suites/sidebar-person-files.js";
 import { ADDON_GLOBALS, DIST, loadAddon } from "./vm.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -95,3 +96,4 @@ countsSuite(bundle);
 interruptSuite(bundle);
 sidebarSuite(bundle);
 personFilesSuite(bundle);
+sidebarPersonFilesSuite(bundle);

@@ -197,4 +197,40 @@ describe("staff lists that are read", () => {
     const rows = parseStaffList("name;band\nLee, Ann;3\nNg, Ben;4\n", chart);
     expect(rows.map((r) => r.name)).toEqual(["Lee, Ann", "Ng, Ben"]);
   });
+
+  it("email columns (for sharing person files), by header in any order or as a fifth and sixth column", () => {
+    const rows = parseStaffList(
+      "Appraiser email,Name,Band,Email address\nsam@school.example,Ann Lee,3,ann@school.example\n,Ben Ng,4,\n",
+      chart,
+    );
+    expect(rows).toEqual([
+      {
+        line: 2,
+        name: "Ann Lee",
+        band: "3",
+        role: "",
+        appraiser: "",
+        email: "ann@school.example",
+        appraiserEmail: "sam@school.example",
+      },
+      { line: 3, name: "Ben Ng", band: "4", role: "", appraiser: "" },
+    ]);
+    const bare = parseStaffList("Ann Lee,3,Teacher,Sam Roe,ann@school.example,sam@school.example\n", chart);
+    expect([bare[0]!.email, bare[0]!.appraiserEmail]).toEqual(["ann@school.example", "sam@school.example"]);
+    // Without a header, extra columns that are not addresses (a department, a note) are left alone.
+    const extra = parseStaffList("Ann Lee,3,Teacher,Sam Roe,Maths,part time\n", chart);
+    expect(extra[0]).toEqual({ line: 1, name: "Ann Lee", band: "3", role: "Teacher", appraiser: "Sam Roe" });
+  });
+});
+
+describe("email addresses that are refused", () => {
+  it("names the line, the address and whose it is, and nothing is created", () => {
+    const e = refusal(
+      "name,band,email,appraiser email\nAnn Lee,3,ann at school,sam@school.example\nBen Ng,4,,sam@@x\n",
+    );
+    expect(e.details).toEqual([
+      "Line 2: 'ann at school' is not an email address (the email address for 'Ann Lee'). Correct it or leave it empty.",
+      "Line 3: 'sam@@x' is not an email address (the appraiser's email address for 'Ben Ng'). Correct it or leave it empty.",
+    ]);
+  });
 });

@@ -39,6 +39,11 @@ describe("one file per person in the preview", () => {
     const links = section.getByRole("link", { name: /^Save / });
     await expect.poll(() => links.count()).toBe(3);
     await expect.poll(() => section.locator(".files-progress").first().textContent()).toBe("3 files made.");
+    expect(await page.locator(".status").textContent()).toMatch(/They are listed on the 'Register' tab/);
+    // The leaders' workbook lists each person and their file on its Register tab.
+    await page.locator(".tabstrip [role=tab]", { hasText: "Register" }).click();
+    const register = await page.locator(".grid").textContent();
+    for (const n of STAFF) expect(register).toContain(`${n} ${yearOf(new Date())}.xlsx`);
 
     const paths: string[] = [];
     for (let i = 0; i < 3; i++) {
@@ -104,7 +109,11 @@ describe("one file per person in the preview", () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Make the files");
     await page.keyboard.press("Enter");
     await expect.poll(() => section.getByRole("link", { name: /^Save Dee Ek/ }).count()).toBe(1);
+    // Then the list of files made (its fold, then the file's link), then the file picker.
     await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Show the list of files");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Save Dee Ek/);
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe("file");
     await page.keyboard.press("Tab");

@@ -77,6 +77,9 @@ export interface PersonFilesHost {
       };
 }
 
+/** Lists of up to this many files are shown open. */
+const FEW = 5;
+
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 function madeItem(f: MadeFile): HTMLElement {
@@ -138,6 +141,18 @@ function makePart(
   const progress = h("p", { class: "files-progress", "aria-live": "polite" });
   const where = h("p", { class: "hint" });
   const made = h("ul", { class: "made", "aria-label": "Person files made" });
+  // A long list is folded under one line (open when there are only a few files).
+  const madeBox = h(
+    "details",
+    { class: "made-files", hidden: true },
+    h("summary", {}, "Show the list of files"),
+    made,
+  );
+  const showMade = (files: readonly MadeFile[]): void => {
+    if (madeBox.hidden) madeBox.open = files.length <= FEW;
+    madeBox.hidden = files.length === 0;
+    replace(made, ...files.map(madeItem));
+  };
   const problems = h("ul", { class: "problems", "aria-label": "Left out or not shared" });
 
   fromSelection?.addEventListener("click", () => {
@@ -177,6 +192,7 @@ function makePart(
       return;
     }
     void ctx.act(make, "Making the person files…", "Making the files stopped.", async () => {
+      madeBox.hidden = true;
       replace(made);
       replace(problems);
       replace(where);
@@ -193,11 +209,11 @@ function makePart(
         (done, total, files) => {
           bar.value = done;
           progress.textContent = `${done} of ${plural(total, "file")} made.`;
-          replace(made, ...files.map(madeItem));
+          showMade(files);
         },
       );
       bar.hidden = true;
-      replace(made, ...r.files.map(madeItem));
+      showMade(r.files);
       replace(problems, ...r.problems.map((p) => h("li", {}, p)));
       progress.textContent = `${plural(r.files.length, "file")} made.`;
       if (r.folder) {
@@ -234,7 +250,7 @@ function makePart(
     h("div", { class: "actions" }, make, bar),
     progress,
     where,
-    made,
+    madeBox,
     problems,
   );
 }

@@ -112,6 +112,21 @@ export function personFilesSuite(bundle: () => string): void {
         { emailAddress: "person6@school.example", role: "writer", notify: false },
         { emailAddress: "sam.roe@school.example", role: "writer", notify: false },
       ]);
+      expect(second.result.problems).toEqual([]);
+      // Someone with no address in the list gets a file, is not shared, and the leader is told.
+      const noEmail = log.measure(() =>
+        addon.call<Created>("createPersonFiles", {
+          templateId: TEMPLATE,
+          staff: [{ ...people(16)[15]!, email: "" }],
+          share: "silent",
+          folderId: first.result.folderId,
+        }),
+      );
+      expect(noEmail.methods["Drive.Permissions.create"]).toBe(1);
+      expect(noEmail.result.created[0]!.sharedWith).toEqual(["sam.roe@school.example"]);
+      expect(noEmail.result.problems).toEqual([
+        "Person 016's file was not shared with them: the staff list has no email address for them. Share it from Google Drive, or add the address and share it there.",
+      ]);
       console.log(
         `person files: 5 people ${first.total} requests, 10 people shared with 2 each ${second.total} requests`,
       );
@@ -192,7 +207,7 @@ export function personFilesSuite(bundle: () => string): void {
       expect(r.staffCount).toBe(5);
       expect(r.skipped).toEqual([]);
       expect(r.files).toBe(8);
-      const reasons = r.unread.map((s) => s.reason);
+      const reasons = r.unread.map((s) => `${s.file}: ${s.reason}`);
       expect(reasons).toHaveLength(3);
       expect(reasons.find((x) => x.includes("Person 002"))).toMatch(/cannot be found/);
       expect(reasons.find((x) => x.includes("Person 005"))).toMatch(/cannot be opened by the add-on/);
