@@ -81,6 +81,17 @@ export function sidebarPersonFilesSuite(bundle: () => string): void {
       const { watch, page, section } = await openSidebar(browser, addon, calls);
       const log = gas.apis.log;
 
+      // The staff list can come from rows selected in the spreadsheet, email columns and all.
+      const sheet1 = gas.ss.tab("Sheet1");
+      [
+        ["Name", "Band", "Role", "Appraiser", "Email", "Appraiser email"],
+        ["Ann Lee", "3", "Teacher", "Sam Roe", "ann@school.example", "sam.roe@school.example"],
+      ].forEach((r, i) => r.forEach((v, j) => (sheet1.cells.at(i + 1, j + 1).value = v)));
+      gas.ss.setActive(sheet1, { row: 1, col: 1, rows: 2, cols: 6 });
+      await section.getByRole("button", { name: "Use the selected rows" }).click();
+      await expect.poll(() => statusOf(page)).toMatch(/Read 1 person from the selected rows/);
+      expect(await section.getByLabel("Staff list").inputValue()).toContain("ann@school.example");
+
       // Sharing without addresses is refused before anything is made.
       await section.getByLabel("Staff list").fill("Ann Lee,3,Teacher,Sam Roe");
       await section.getByLabel("Sharing").selectOption("silent");
