@@ -97,6 +97,8 @@ export interface RollupResult {
 export interface FilesRollupResult extends RollupResult {
   files: number;
   unread: { file: string; reason: string }[];
+  /** Hosts where the leader picks the files: people on the register whose file was not picked. */
+  notPicked?: string[];
 }
 
 /**

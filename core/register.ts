@@ -238,6 +238,18 @@ export function registerAfterMaking(
   return { sheet: registerSheet(register.entries, { columns: register.columns }), problems };
 }
 
+/**
+ * The people on the register whose file is not among `picked` (file names, compared by the last
+ * part of the register's path or link, ignoring case): in a host where the leader picks the files
+ * to roll up, the ones they may have missed.
+ * @example notPicked(register, ["Ann Lee 2026-27.xlsx"]) -> ["Ben Ng"]
+ */
+export function notPicked(register: RegisterRead | null, picked: readonly string[]): string[] {
+  const last = (f: string): string => (f.split(/[\\/]/).pop() ?? f).trim().toLowerCase();
+  const have = new Set(picked.map(last));
+  return (register?.entries ?? []).filter((e) => !have.has(last(e.file))).map((e) => e.name);
+}
+
 /** An empty register (no file yet). */
 export function emptyRegister(): RegisterRead {
   return { columns: [], entries: [], problems: [] };

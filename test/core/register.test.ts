@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { checkTab } from "../../core/check.js";
 import {
+  notPicked,
   addToRegister,
   emptyRegister,
   isRegisterTab,
@@ -211,5 +212,30 @@ describe("person file names", () => {
     expect(new TextEncoder().encode(file).length).toBeLessThanOrEqual(255);
     // Never a lone surrogate (half an emoji).
     expect(file).toBe(Buffer.from(file, "utf8").toString("utf8"));
+  });
+});
+
+describe("people on the register whose file was not picked", () => {
+  const entry = (name: string, file: string) => ({ name, band: "3", role: "", appraiser: "", file });
+  const register = {
+    columns: [],
+    problems: [],
+    entries: [
+      entry("Ann Lee", "Ann Lee 2026-27.xlsx"),
+      entry("Ben Ng", "maths/Ben Ng 2026-27.xlsx"),
+      entry("Cy Dunn", "C:\\Staff\\Cy Dunn 2026-27.xlsx"),
+    ],
+  };
+
+  it("compares the last part of each path with the picked names, ignoring case", () => {
+    expect(notPicked(register, ["ann lee 2026-27.XLSX", "Cy Dunn 2026-27.xlsx"])).toEqual(["Ben Ng"]);
+    expect(
+      notPicked(register, ["Ben Ng 2026-27.xlsx", "Cy Dunn 2026-27.xlsx", "Ann Lee 2026-27.xlsx"]),
+    ).toEqual([]);
+    expect(notPicked(register, [])).toEqual(["Ann Lee", "Ben Ng", "Cy Dunn"]);
+  });
+
+  it("names nobody when there is no register", () => {
+    expect(notPicked(null, ["Ann Lee 2026-27.xlsx"])).toEqual([]);
   });
 });

@@ -196,6 +196,17 @@ describe("rolling up picked person files in Excel", () => {
     expect(r.unread[1]!.reason).toMatch(/not an \.xlsx workbook/);
   });
 
+  it("names the people on this workbook's register whose file was not picked", async () => {
+    const { fake, made, staff, host } = await makeFiles(3);
+    // The same workbook the files were made from: its register lists all three.
+    const files = fake.created.map((b, i) => picked(made[i]!.file, bytesOf(b)));
+    const r = await rollupFiles(host, [files[0]!, files[2]!]);
+    expect(r.staffCount).toBe(2);
+    expect(r.notPicked).toEqual([staff[1]!.name]);
+    const all = await rollupFiles(host, files);
+    expect(all.notPicked).toEqual([]);
+  });
+
   it("the same person picked twice is rolled up once and named in what was left out", async () => {
     const { fake, made } = await makeFiles(3);
     const files = fake.created.map((b, i) => picked(made[i]!.file, bytesOf(b)));

@@ -84,6 +84,14 @@ describe("one file per person in the preview", () => {
     const grid = await page.locator(".grid").textContent();
     for (const n of STAFF) expect(grid).toContain(n);
 
+    // Picking only two of the three files on the register: the third person is named as missing.
+    await section.getByLabel("Person files (.xlsx)").setInputFiles([paths[0]!, paths[2]!]);
+    await section.getByRole("button", { name: "Roll up the picked files" }).click();
+    await expect
+      .poll(() => page.locator(".status").textContent())
+      .toMatch(/Rolled up 2 staff, but 1 person on the register is missing: their file was not picked/);
+    expect(await result.locator(".unread").textContent()).toContain(`${STAFF[1]}. Pick their files too`);
+
     await screenshot(page, "person-files-preview");
     expect(errors).toEqual([]);
     expect(cspViolations).toEqual([]);

@@ -271,6 +271,22 @@ function resultView(out: HTMLElement, r: FilesRollupResult): void {
           h("ul", {}, ...r.unread.map((u) => h("li", {}, h("strong", {}, u.file), `: ${u.reason}`))),
         )
       : null,
+    r.notPicked?.length
+      ? h(
+          "div",
+          { class: "unread" },
+          h(
+            "h4",
+            {},
+            `${plural(r.notPicked.length, "person", "people")} on the register, but their file was not picked`,
+          ),
+          h(
+            "p",
+            {},
+            `${r.notPicked.join(", ")}. Pick their files too and roll up again, or remove a leaver's row from the register.`,
+          ),
+        )
+      : null,
     r.skipped.length
       ? h(
           "details",
@@ -300,7 +316,13 @@ function rollupPart(ctx: Ctx, host: PersonFilesHost) {
 
   const say = (r: FilesRollupResult): void => {
     resultView(out, r);
-    if (r.unread.length)
+    const missed = r.notPicked?.length ?? 0;
+    if (missed)
+      ctx.status.show(
+        "warn",
+        `Rolled up ${r.staffCount} staff, but ${plural(missed, "person", "people")} on the register ${missed === 1 ? "is" : "are"} missing: their file was not picked (listed under One file per person).`,
+      );
+    else if (r.unread.length)
       ctx.status.show(
         "warn",
         `Rolled up ${r.staffCount} staff, but ${plural(r.unread.length, "file")} could not be read (listed under One file per person).`,

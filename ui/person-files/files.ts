@@ -13,7 +13,7 @@ import { planCreate } from "../../core/app.js";
 import { LadderError } from "../../core/errors.js";
 import { schoolYear } from "../../core/generate/staff-header.js";
 import type { CreateRequest, FilesRollupResult, StaffInput } from "../../core/panel-api.js";
-import { personFileName } from "../../core/register.js";
+import { notPicked, personFileName, readRegisterTab } from "../../core/register.js";
 import {
   FilesRollup,
   filesRollupResult,
@@ -110,8 +110,13 @@ export async function rollupPicked(
       `No staff tab could be read from the ${picked.length} file${picked.length === 1 ? "" : "s"} picked, so nothing was written.`,
       rollup.skipped.filter((u) => u.tab === "").map((u) => `${u.file ?? ""}: ${u.reason}`),
     );
-  const sheets = planFilesRollup(rollup, await leadersTabs(), today);
-  return { sheets, result: filesRollupResult(rollup, sheets, picked.length) };
+  const leaders = await leadersTabs();
+  const sheets = planFilesRollup(rollup, leaders, today);
+  const missing = notPicked(
+    readRegisterTab(leaders),
+    picked.map((f) => f.name),
+  );
+  return { sheets, result: { ...filesRollupResult(rollup, sheets, picked.length), notPicked: missing } };
 }
 
 /** Bytes as base64 (what Excel.createWorkbook takes), in chunks so a large file never overflows the stack. */
