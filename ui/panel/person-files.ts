@@ -130,6 +130,18 @@ function makePart(
   ];
   const template = h("select", { name: "personTemplate" });
   for (const t of usable) template.append(h("option", { value: t.id }, t.title));
+  const ticks = h("input", { type: "checkbox", name: "personTicks", id: uid("person-ticks") });
+  const ticksField = h(
+    "div",
+    { class: "check" },
+    ticks,
+    h("label", { for: ticks.id }, "Tick boxes: each file colours itself as boxes are ticked"),
+  );
+  const isLadder = (): boolean => usable.find((t) => t.id === template.value)?.kind === "ladder";
+  template.addEventListener("change", () => {
+    ticksField.hidden = !isLadder();
+  });
+  ticksField.hidden = !isLadder();
   const list = h("textarea", { name: "personStaffList", rows: 5, spellcheck: "false" });
   const drive = host.drive ? driveFields() : null;
   const readSelection = ctx.api.readSelection?.bind(ctx.api);
@@ -203,7 +215,7 @@ function makePart(
         {
           templateId: template.value,
           staff: c.staff,
-          ticks: false,
+          ticks: isLadder() && ticks.checked,
           ...(drive ? { folder: drive.folder.value.trim(), share } : {}),
         },
         (done, total, files) => {
@@ -244,6 +256,7 @@ function makePart(
     { class: "subsection" },
     h("h3", {}, "Make a file for each person"),
     field("Template", template),
+    ticksField,
     field("Staff list", list, hint),
     fromSelection ? h("div", { class: "actions" }, fromSelection) : null,
     drive?.el,

@@ -101,6 +101,7 @@ export function sidebarPersonFilesSuite(bundle: () => string): void {
       expect(log.count).toBe(0);
 
       await section.getByLabel("Staff list").fill(LIST);
+      await section.getByLabel(/^Tick boxes/).check();
       await section.getByRole("button", { name: "Make the files" }).click();
       await expect.poll(() => statusOf(page), { timeout: 20_000 }).toMatch(/Made 40 person files/);
       expect(await statusOf(page)).toMatch(/listed on the 'Register' tab/);
@@ -108,6 +109,7 @@ export function sidebarPersonFilesSuite(bundle: () => string): void {
       // Two calls (25 + 15 people); the folder the first made is where the second puts its files.
       const creates = calls.filter((c) => c.method === "createPersonFiles");
       expect(creates.map((c) => (c.args[0] as { staff: unknown[] }).staff.length)).toEqual([25, 15]);
+      expect(creates.map((c) => (c.args[0] as { ticks: boolean }).ticks)).toEqual([true, true]);
       const folders = [...gas.apis.files.values()].filter((f) => f.mimeType === FOLDER_MIME);
       expect(folders).toHaveLength(1);
       const folderId = folders[0]!.id;
