@@ -239,15 +239,24 @@ export function registerAfterMaking(
 }
 
 /**
- * The people on the register whose file is not among `picked` (file names, compared by the last
- * part of the register's path or link, ignoring case): in a host where the leader picks the files
- * to roll up, the ones they may have missed.
- * @example notPicked(register, ["Ann Lee 2026-27.xlsx"]) -> ["Ben Ng"]
+ * The people on the register who were not rolled up: neither their file is among `picked` (file
+ * names, compared by the last part of the register's path or link, ignoring case) nor their name
+ * among the staff rolled up (`found`, as "the same person" is compared everywhere), so a file
+ * saved under another name still counts. In a host where the leader picks the files to roll up,
+ * these are the ones they may have missed.
+ * @example notPicked(register, ["Ann Lee 2026-27.xlsx"], ["Ann Lee"]) -> ["Ben Ng"]
  */
-export function notPicked(register: RegisterRead | null, picked: readonly string[]): string[] {
+export function notPicked(
+  register: RegisterRead | null,
+  picked: readonly string[],
+  found: readonly string[],
+): string[] {
   const last = (f: string): string => (f.split(/[\\/]/).pop() ?? f).trim().toLowerCase();
-  const have = new Set(picked.map(last));
-  return (register?.entries ?? []).filter((e) => !have.has(last(e.file))).map((e) => e.name);
+  const files = new Set(picked.map(last));
+  const people = new Set(found.map(personKey));
+  return (register?.entries ?? [])
+    .filter((e) => !files.has(last(e.file)) && !people.has(personKey(e.name)))
+    .map((e) => e.name);
 }
 
 /** An empty register (no file yet). */

@@ -12,7 +12,7 @@
 import type { BandInfo, StaffInput, TemplateInfo } from "../api.js";
 import { parseStaffList } from "../../core/staff-list.js";
 import { batches, type Ctx } from "./context.js";
-import { field, h, replace, uid } from "./dom.js";
+import { checkbox, field, h, replace, uid } from "./dom.js";
 import { ask } from "./ask.js";
 import { toPanelError } from "./errors.js";
 
@@ -41,12 +41,13 @@ export function checkStaffList(text: string, bands: readonly BandInfo[]): ListCh
   }
 }
 
+/** The templates a staff tab or file can use: ladders first (the main template), then rating sheets. */
+export function staffTemplates(templates: readonly TemplateInfo[]): TemplateInfo[] {
+  return [...templates.filter((t) => t.kind === "ladder"), ...templates.filter((t) => t.kind === "rating")];
+}
+
 export function createSection(ctx: Ctx, templates: readonly TemplateInfo[], bands: readonly BandInfo[]) {
-  // Ladders first (the product's main template), then rating sheets, each in the host's order.
-  const usable = [
-    ...templates.filter((t) => t.kind === "ladder"),
-    ...templates.filter((t) => t.kind === "rating"),
-  ];
+  const usable = staffTemplates(templates);
   const template = h("select", { name: "template" });
   for (const t of usable) template.append(h("option", { value: t.id }, t.title));
   const upTo = h("select", { name: "upTo" });
@@ -102,12 +103,9 @@ export function createSection(ctx: Ctx, templates: readonly TemplateInfo[], band
     listCheck,
   );
 
-  const ticks = h("input", { type: "checkbox", name: "ticks", id: uid("ticks") });
-  const ticksField = h(
-    "div",
-    { class: "check" },
-    ticks,
-    h("label", { for: ticks.id }, "Tick boxes: the tab colours itself as boxes are ticked"),
+  const { box: ticks, field: ticksField } = checkbox(
+    "ticks",
+    "Tick boxes: the tab colours itself as boxes are ticked",
   );
 
   const create = h("button", { type: "button", class: "primary" }, "Create tab");

@@ -59,3 +59,9 @@ export function field(label: string, control: HTMLElement, hint?: string): HTMLE
   if (hintEl) control.setAttribute("aria-describedby", hintEl.id);
   return h("div", { class: "field" }, h("label", { for: control.id }, label), control, hintEl);
 }
+
+/** A tick box with its label beside it: the box, and the block holding both. */
+export function checkbox(name: string, label: string): { box: HTMLInputElement; field: HTMLElement } {
+  const box = h("input", { type: "checkbox", name, id: uid(name) });
+  return { box, field: h("div", { class: "check" }, box, h("label", { for: box.id }, label)) };
+}

@@ -13,8 +13,8 @@
 import type { BandInfo, FilesRollupResult, StaffInput, TemplateInfo } from "../api.js";
 import type { PickedFile } from "../person-files/files.js";
 import type { Ctx } from "./context.js";
-import { checkStaffList } from "./create.js";
-import { field, h, replace, uid } from "./dom.js";
+import { checkStaffList, staffTemplates } from "./create.js";
+import { checkbox, field, h, replace, uid } from "./dom.js";
 import { zoneTable } from "./rollup.js";
 
 /** A file made for one person, with a link when the host gives one (a download, or the Drive file). */
@@ -124,18 +124,12 @@ function makePart(
   templates: readonly TemplateInfo[],
   bands: readonly BandInfo[],
 ) {
-  const usable = [
-    ...templates.filter((t) => t.kind === "ladder"),
-    ...templates.filter((t) => t.kind === "rating"),
-  ];
+  const usable = staffTemplates(templates);
   const template = h("select", { name: "personTemplate" });
   for (const t of usable) template.append(h("option", { value: t.id }, t.title));
-  const ticks = h("input", { type: "checkbox", name: "personTicks", id: uid("person-ticks") });
-  const ticksField = h(
-    "div",
-    { class: "check" },
-    ticks,
-    h("label", { for: ticks.id }, "Tick boxes: each file colours itself as boxes are ticked"),
+  const { box: ticks, field: ticksField } = checkbox(
+    "personTicks",
+    "Tick boxes: each file colours itself as boxes are ticked",
   );
   const isLadder = (): boolean => usable.find((t) => t.id === template.value)?.kind === "ladder";
   template.addEventListener("change", () => {

@@ -115,6 +115,7 @@ export async function rollupPicked(
   const missing = notPicked(
     readRegisterTab(leaders),
     picked.map((f) => f.name),
+    rollup.staff.map((p) => p.name),
   );
   return { sheets, result: { ...filesRollupResult(rollup, sheets, picked.length), notPicked: missing } };
 }

@@ -9,18 +9,16 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { readRegisterTab } from "../../../core/register.js";
-import { gasRunStub, launch, newPage, RESULTS } from "../../ui/browser.js";
+import { launch, RESULTS } from "../../ui/browser.js";
+import { openBuiltSidebar } from "../sidebar-page.js";
 import { createFakeGas } from "../fake/index.js";
 import { roleOf } from "../scenario.js";
 import { DIST, loadAddon, type Addon } from "../vm.js";
 import { snapshotsOf } from "../workbook.js";
 
-const URL = "http://sheets.test/Sidebar";
-const STUB = gasRunStub("__gas", 5);
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const FOLDER_MIME = "application/vnd.google-apps.folder";
 
@@ -34,32 +32,14 @@ const LIST = [
   ),
 ].join("\n");
 
-interface Call {
-  method: string;
-  args: unknown[];
-}
-
-async function openSidebar(browser: Browser, addon: Addon, calls: Call[]) {
-  const html = readFileSync(resolve(DIST, "Sidebar.html"), "utf8");
-  const watch = await newPage(browser, 320, 1000);
-  const { page } = watch;
-  await page.exposeFunction("__gas", (method: string, argsJson: string) => {
-    const args = JSON.parse(argsJson) as unknown[];
-    calls.push({ method, args });
-    return JSON.stringify(addon.call(method, ...args) ?? null);
-  });
-  await page.addInitScript(STUB);
-  await page.route("http://sheets.test/**", (route) =>
-    route.request().url() === URL
-      ? route.fulfill({ contentType: "text/html; charset=utf-8", body: html })
-      : route.fulfill({ status: 404, body: "" }),
-  );
-  await page.goto(URL);
+/** The sidebar, with "One file per person" open. */
+async function openSidebar(browser: Browser, addon: Addon) {
+  const { watch, page, calls } = await openBuiltSidebar(browser, addon, 320, 1000);
   const section = page.locator("details.section", {
     has: page.locator("summary h2", { hasText: "One file per person" }),
   });
   await section.locator("summary").first().click();
-  return { watch, page, section };
+  return { watch, page, section, calls };
 }
 
 const statusOf = (page: Page) => page.locator(".status").textContent();
@@ -77,8 +57,7 @@ export function sidebarPersonFilesSuite(bundle: () => string): void {
     it("makes 40 files in a Drive folder in two calls, shares them, lists them on the register, and rolls them up in two calls", async () => {
       const gas = createFakeGas(DIST);
       const addon = loadAddon(gas, bundle());
-      const calls: Call[] = [];
-      const { watch, page, section } = await openSidebar(browser, addon, calls);
+      const { watch, page, section, calls } = await openSidebar(browser, addon);
       const log = gas.apis.log;
 
       // The staff list can come from rows selected in the spreadsheet, email columns and all.

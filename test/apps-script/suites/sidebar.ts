@@ -4,20 +4,14 @@
  * the page loads without errors, creates a tab (a hostile name stays text on both sides), checks the
  * active tab, selects a finding's cell, and rolls up the school.
  */
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { gasRunStub, launch, newPage, RESULTS } from "../../ui/browser.js";
+import { launch, RESULTS } from "../../ui/browser.js";
+import { openBuiltSidebar } from "../sidebar-page.js";
 import { createFakeGas } from "../fake/index.js";
 import { colour, roleOf } from "../scenario.js";
 import { DIST, loadAddon } from "../vm.js";
 import { snapshotOf } from "../workbook.js";
-
-const URL = "http://sheets.test/Sidebar";
-
-/** google.script.run: each call goes to the bundle in Node and answers asynchronously. */
-const STUB = gasRunStub("__gas", 5);
 
 export function sidebarSuite(bundle: () => string): void {
   describe("the built Sidebar.html in Chromium, served by the built Code.js", () => {
@@ -32,19 +26,7 @@ export function sidebarSuite(bundle: () => string): void {
     it("loads, creates a tab, checks it, selects a finding's cell and rolls up the school", async () => {
       const gas = createFakeGas(DIST);
       const addon = loadAddon(gas, bundle());
-      const html = readFileSync(resolve(DIST, "Sidebar.html"), "utf8");
-      const watch = await newPage(browser, 300, 900);
-      const { page } = watch;
-      await page.exposeFunction("__gas", (method: string, argsJson: string) =>
-        JSON.stringify(addon.call(method, ...(JSON.parse(argsJson) as unknown[]))),
-      );
-      await page.addInitScript(STUB);
-      await page.route("http://sheets.test/**", (route) =>
-        route.request().url() === URL
-          ? route.fulfill({ contentType: "text/html; charset=utf-8", body: html })
-          : route.fulfill({ status: 404, body: "" }),
-      );
-      await page.goto(URL);
+      const { watch, page } = await openBuiltSidebar(browser, addon);
       await page.getByRole("button", { name: "Create tab" }).waitFor();
       expect(await page.locator("select[name=template] option").count()).toBeGreaterThan(3);
       expect(await page.locator("select[name=band] option").count()).toBe(8);
