@@ -119,7 +119,7 @@ export function unreadableReason(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
   if (/not found|404/i.test(msg)) return "cannot be found: it may have been deleted, or the link is wrong";
   if (/permission|403|forbidden/i.test(msg))
-    return "cannot be opened by the add-on: it was not made by the add-on, or you do not have access to it. Open it once from Google Drive with the add-on, or make it again";
+    return "cannot be opened by the add-on: it can open only files it made, and only if you still have access. Make this person's file again with the add-on (delete their row on the register first), or put the link of the file the add-on made in that row";
   return `cannot be read (Google Sheets said: ${msg.replace(/[.\s]+$/, "")})`;
 }
 
