@@ -4,29 +4,12 @@
  * view unfolded); the summary tab shown; a staff-list error; the panel asking before a second tab.
  * Every violation is listed by rule and node, so a failure says what to fix.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { previewSession } from "./preview-session.js";
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+import { axeViolations } from "./browser.js";
 
 const session = previewSession();
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  nodes: string[];
-}
-
-/** Run axe on the whole page (evaluated through the DevTools protocol, outside the page's CSP). */
-async function axe(page: Page): Promise<Violation[]> {
-  const json = await page.evaluate<string>(
-    `(async () => { ${AXE}; const r = await axe.run(document); return JSON.stringify(r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }))); })()`,
-  );
-  return JSON.parse(json) as Violation[];
-}
 
 async function open(): Promise<Page> {
   return (await session.open()).page;
@@ -35,7 +18,7 @@ async function open(): Promise<Page> {
 describe("accessibility (axe-core) in the preview", () => {
   it("first load: no violations", async () => {
     const page = await open();
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -50,11 +33,11 @@ describe("accessibility (axe-core) in the preview", () => {
     // The leader's to-do list with its by-appraiser view unfolded too.
     await panel.locator(".chase details.by-appraiser summary").click();
     await panel.locator(".chase .appraisees").first().waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     // The school summary tab shown in the workbook grid.
     await page.locator(".tabstrip [role=tab]", { hasText: "School summary" }).click();
     await expect.poll(() => page.locator(".grid").textContent()).toContain("Not filled in / no band");
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -64,7 +47,7 @@ describe("accessibility (axe-core) in the preview", () => {
     await panel.getByLabel("A staff list (paste it)").check();
     await panel.getByRole("textbox", { name: "Staff list" }).fill("name,band\nPat One,3\n,4\n");
     await panel.locator(".list-check .bad").waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -75,7 +58,7 @@ describe("accessibility (axe-core) in the preview", () => {
     await panel.getByLabel("Grade band").selectOption("3");
     await panel.getByRole("button", { name: "Create tab", exact: true }).click();
     await panel.locator(".ask").waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 });

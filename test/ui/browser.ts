@@ -5,8 +5,9 @@
  * If /usr/bin/chromium is missing the tests FAIL with a message saying how to install it: a browser
  * test that silently passes without a browser would prove nothing. CI installs chromium with apt.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 
@@ -86,4 +87,29 @@ export function gasRunStub(server: string, delayMs: number): string {
   });
   window.google = { script: { run: make() } };
 })();`;
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  /** Each failing node's selector, with axe's summary of what to fix. */
+  nodes: string[];
+}
+
+/**
+ * axe-core's violations of any impact on `page`, or only inside the panel section whose heading
+ * contains `section`. Evaluated through the DevTools protocol, outside the page's CSP.
+ * @example expect(await axeViolations(page, "One file per person")).toEqual([])
+ */
+export async function axeViolations(page: Page, section?: string): Promise<AxeViolation[]> {
+  const target =
+    section === undefined
+      ? "document"
+      : `[...document.querySelectorAll("details.section")].find((d) => d.querySelector("summary").textContent.includes(${JSON.stringify(section)}))`;
+  const json = await page.evaluate<string>(
+    `(async () => { ${AXE}; const r = await axe.run(${target}); return JSON.stringify(r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ") + ": " + n.failureSummary) }))); })()`,
+  );
+  return JSON.parse(json) as AxeViolation[];
 }

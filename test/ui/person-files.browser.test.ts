@@ -2,18 +2,15 @@
 // save them with their links, pick them back (with one file that is not a workbook) and roll up;
 // the summary names the 3 staff, the bad file is listed with its reason, and axe-core finds no
 // violation in the section.
-import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readWorkbook } from "../../cli/xlsx/read.js";
 import { parseMarker } from "../../core/sheet.js";
-import { screenshot } from "./browser.js";
+import { axeViolations, screenshot } from "./browser.js";
 import { previewSession } from "./preview-session.js";
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const STAFF = ["Ann Lee", "Bob Cray", "Cy Dunn"];
 
 const session = previewSession();
@@ -96,10 +93,7 @@ describe("one file per person in the preview", () => {
     expect(errors).toEqual([]);
     expect(cspViolations).toEqual([]);
 
-    const violations = await page.evaluate<string>(
-      `(async () => { ${AXE}; const el = [...document.querySelectorAll("details.section")].find((d) => d.querySelector("summary").textContent.includes("One file per person")); const r = await axe.run(el); return JSON.stringify(r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(" ")) }))); })()`,
-    );
-    expect(JSON.parse(violations)).toEqual([]);
+    expect(await axeViolations(page, "One file per person")).toEqual([]);
     await page.close();
   });
 

@@ -3,16 +3,12 @@
  * file to save; opened from disk it shows the same zone counts the panel's own roll-up shows, styled
  * by its own inline stylesheet; the panel has no axe-core violations with the view open.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../cli/run.js";
-import { newPage, screenshot } from "./browser.js";
+import { axeViolations, newPage, screenshot } from "./browser.js";
 import { previewSession } from "./preview-session.js";
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const session = previewSession();
 
@@ -59,10 +55,7 @@ describe("the Report view in the panel", () => {
     await screenshot(popup, "report-from-panel");
     await popup.close();
 
-    const json = await page.evaluate<string>(
-      `(async () => { ${AXE}; const r = await axe.run(document); return JSON.stringify(r.violations.map((v) => ({ id: v.id, impact: v.impact }))); })()`,
-    );
-    expect(JSON.parse(json)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

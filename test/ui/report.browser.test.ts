@@ -6,16 +6,13 @@
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCli, runCli, tempDir } from "../cli/run.js";
 import { tableRows } from "../report/tables.js";
-import { launch, newPage, screenshot } from "./browser.js";
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+import { axeViolations, launch, newPage, screenshot } from "./browser.js";
 
 let browser: Browser;
 let dir = "";
@@ -41,12 +38,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface Violation {
-  id: string;
-  impact: string | null;
-  nodes: string[];
-}
-
 describe("the leadership report in Chromium", () => {
   it("renders every chart with its table, and makes no request", async () => {
     await screenshot(page, "report-demo");
@@ -67,10 +58,7 @@ describe("the leadership report in Chromium", () => {
   });
 
   it("axe-core: no violations of any impact", async () => {
-    const json = await page.evaluate<string>(
-      `(async () => { ${AXE}; const r = await axe.run(document); return JSON.stringify(r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }))); })()`,
-    );
-    const violations = JSON.parse(json) as Violation[];
+    const violations = await axeViolations(page);
     expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
     expect(violations).toEqual([]);
   });

@@ -7,19 +7,16 @@
  * roll-up reads the register in two calls (30 files, then 10, the parts carried back by the
  * sidebar), lists a deleted file and a file the add-on cannot open, and writes the summary.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { readRegisterTab } from "../../../core/register.js";
-import { launch, RESULTS } from "../../ui/browser.js";
+import { axeViolations, launch, RESULTS } from "../../ui/browser.js";
 import { openBuiltSidebar } from "../sidebar-page.js";
 import { createFakeGas } from "../fake/index.js";
 import { roleOf } from "../scenario.js";
 import { DIST, loadAddon, type Addon } from "../vm.js";
 import { snapshotsOf } from "../workbook.js";
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const FOLDER_MIME = "application/vnd.google-apps.folder";
 
 const person = (i: number) => `Person ${String(i).padStart(3, "0")}`;
@@ -155,10 +152,7 @@ export function sidebarPersonFilesSuite(bundle: () => string): void {
       expect(await section.locator(".files-progress").nth(1).textContent()).toBe("Read 40 files.");
       expect(gas.ss.sheets.some((s) => roleOf(s) === "summary")).toBe(true);
 
-      const violations = await page.evaluate<string>(
-        `(async () => { ${AXE}; const el = [...document.querySelectorAll("details.section")].find((d) => d.querySelector("summary").textContent.includes("One file per person")); const r = await axe.run(el); return JSON.stringify(r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(" ")) }))); })()`,
-      );
-      expect(JSON.parse(violations)).toEqual([]);
+      expect(await axeViolations(page, "One file per person")).toEqual([]);
       await page.screenshot({ path: `${RESULTS}/apps-script-person-files.png`, fullPage: true });
       expect(watch.errors).toEqual([]);
       expect(watch.dialogs).toEqual([]);
