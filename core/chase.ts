@@ -33,6 +33,8 @@ export interface ChasePerson {
   level: number | null;
   /** Their state in words, for example "2 colouring errors, the first at D20." */
   text: string;
+  /** Rolling up across files: the person's file (a name or a link), where the tab is. */
+  file?: string;
 }
 
 export interface AppraiserGroup {
@@ -93,6 +95,7 @@ function person(s: StaffEntry, checkpoint: string): ChasePerson {
     errors: errors.length,
     cell: errors[0]?.cell ?? "A1",
     level,
+    ...(s.file !== undefined ? { file: s.file } : {}),
     text,
   };
 }

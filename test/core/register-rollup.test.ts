@@ -56,6 +56,17 @@ describe("rolling up across files", () => {
     expect(sheets.map((s) => s.values)).toEqual(planRollup(tabs, undefined, NOW).sheets.map((s) => s.values));
   });
 
+  it("the summary's to-do list links to tabs in one workbook, but not to tabs in other files", () => {
+    const tabs = staffTabs();
+    const one = planRollup(tabs, undefined, NOW).sheets[0]!;
+    expect(one.links?.map((l) => l.tab)).toEqual(expect.arrayContaining(["Ann Lee", "Ben Ng", "Cat Ito"]));
+    const many = rollupFiles(tabs.map((t) => ({ file: `${t.name} 2026-27.xlsx`, tabs: [t] })));
+    const summary = planFilesRollup(many, [], NOW)[0]!;
+    // The leaders' file has none of those tabs: a link would say "Reference isn't valid".
+    expect(summary.links ?? []).toEqual([]);
+    expect(summary.values).toEqual(one.values);
+  });
+
   it("streams: parts added one file at a time give the same roll-up, for a checkpoint asked for", () => {
     const tabs = staffTabs();
     const acc = new FilesRollup({ checkpoint: "Sep" });

@@ -76,6 +76,11 @@ describe("one file per person in the preview", () => {
       /Needs attention: Rolled up 3 staff, but 1 file could not be read/,
     );
 
+    // The to-do list names each person with their file (the tabs are not in this workbook).
+    expect(await result.locator(".chase ul.late li").allTextContents()).toEqual(
+      STAFF.map((n) => `${n} (${n} ${yearOf(new Date())}.xlsx)`),
+    );
+
     // The summary tab is in the workbook, naming the 3 staff.
     await page.locator(".tabstrip [role=tab]", { hasText: "School summary" }).click();
     const grid = await page.locator(".grid").textContent();

@@ -2,15 +2,23 @@
  * The leader's to-do list in the panel, after a school roll-up (core/chase.ts decides what is on
  * it): a sentence saying what is left and which checkpoint is chased and why; the tabs with
  * colouring errors and the people who have not filled in the current checkpoint, each a button that
- * goes to the tab (to the first error's cell when there is one); and everyone grouped by appraiser,
- * folded away until wanted. Every state is said in words beside the name, never by colour alone.
+ * goes to the tab (to the first error's cell when there is one; across person files, a link to the
+ * file or its name); and everyone grouped by appraiser, folded away until wanted. Every state is said in words beside the name, never by colour alone.
  */
 import type { ChaseList, ChasePerson } from "../../core/chase.js";
 import { chaseSentence } from "../../core/chase-words.js";
 import type { Ctx } from "./context.js";
 import { h, uid } from "./dom.js";
 
-function goTo(ctx: Ctx, label: string, p: ChasePerson): HTMLButtonElement {
+/**
+ * A way to the person's tab: a button in this workbook; rolled up across person files, a link to
+ * their file when it is on the web (Google Sheets), else the name with the file's name beside it.
+ */
+function goTo(ctx: Ctx, label: string, p: ChasePerson): HTMLElement {
+  if (p.file !== undefined)
+    return /^https:\/\//.test(p.file)
+      ? h("a", { href: p.file, target: "_blank", rel: "noopener" }, label)
+      : h("span", {}, label, h("span", { class: "hint" }, ` (${p.file})`));
   const b = h("button", { type: "button", class: "link" }, label);
   b.addEventListener("click", () => {
     ctx.api.selectCell(p.tab, p.cell).catch((e: unknown) => ctx.status.error(e, "Could not go to the tab."));

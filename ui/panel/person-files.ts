@@ -12,6 +12,7 @@
  */
 import type { BandInfo, FilesRollupResult, StaffInput, TemplateInfo } from "../api.js";
 import type { PickedFile } from "../person-files/files.js";
+import { chaseView } from "./chase.js";
 import type { Ctx } from "./context.js";
 import { checkStaffList, staffTemplates } from "./create.js";
 import { checkbox, field, h, replace, uid } from "./dom.js";
@@ -262,7 +263,7 @@ function makePart(
   );
 }
 
-function resultView(out: HTMLElement, r: FilesRollupResult): void {
+function resultView(ctx: Ctx, out: HTMLElement, r: FilesRollupResult): void {
   replace(
     out,
     h(
@@ -303,6 +304,7 @@ function resultView(out: HTMLElement, r: FilesRollupResult): void {
         )
       : null,
     zoneTable(r),
+    r.chase ? chaseView(ctx, r.chase) : null,
   );
 }
 
@@ -322,7 +324,7 @@ function rollupPart(ctx: Ctx, host: PersonFilesHost) {
   const out = h("div", { class: "rollup-result" });
 
   const say = (r: FilesRollupResult): void => {
-    resultView(out, r);
+    resultView(ctx, out, r);
     const missed = r.notPicked?.length ?? 0;
     if (missed)
       ctx.status.show(

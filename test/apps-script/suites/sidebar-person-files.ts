@@ -150,6 +150,13 @@ export function sidebarPersonFilesSuite(bundle: () => string): void {
         /^38 staff from 38 files rolled up into 'School summary' and 'Grade-band chart'/,
       );
       expect(await section.locator(".files-progress").nth(1).textContent()).toBe("Read 40 files.");
+      // The to-do list names the people to chase, each a link to their own file (not a tab here).
+      const late = section.locator(".chase ul.late li");
+      expect(await late.count()).toBe(38);
+      expect(await late.first().locator("a").getAttribute("href")).toBe(
+        `https://docs.google.com/spreadsheets/d/${files[0]!.id}/edit`,
+      );
+      expect(await section.locator(".chase button").count()).toBe(0);
       expect(gas.ss.sheets.some((s) => roleOf(s) === "summary")).toBe(true);
 
       expect(await axeViolations(page, "One file per person")).toEqual([]);
