@@ -15,6 +15,7 @@ export type SheetsCellData = GoogleAppsScript.Sheets.Schema.CellData;
 export type SheetsColor = GoogleAppsScript.Sheets.Schema.Color;
 export type DriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
 export type DrivePermission = GoogleAppsScript.Drive_v3.Drive.V3.Schema.Permission;
+export type DriveFileList = GoogleAppsScript.Drive_v3.Drive.V3.Schema.FileList;
 
 export interface GSpreadsheetsCollection {
   /** https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/batchUpdate */
@@ -33,6 +34,11 @@ export interface GSheetsService {
 export interface GDriveFiles {
   /** https://developers.google.com/drive/api/reference/rest/v3/files/create */
   create(resource: DriveFile): DriveFile;
+  /**
+   * https://developers.google.com/drive/api/reference/rest/v3/files/list (`q`, `fields`, `pageSize`);
+   * under `drive.file` it lists only files this add-on created or the user opened with it.
+   */
+  list(optionalArgs: Record<string, unknown>): DriveFileList;
 }
 
 export interface GDrivePermissions {

@@ -123,6 +123,22 @@ export function unreadableReason(e: unknown): string {
   return `cannot be read (Google Sheets said: ${msg.replace(/[.\s]+$/, "")})`;
 }
 
+/**
+ * The folder of that name the add-on made before (under `drive.file` a search sees only its own
+ * files), so newcomers added later in the year join their colleagues; else a new one. 1 request,
+ * 2 when the folder is new.
+ */
+function folderNamed(drive: GDriveService, name: string): string {
+  // Drive's query language: a string in single quotes, with \ and ' escaped by a backslash.
+  const quoted = `'${name.replace(/[\\']/g, (c) => `\\${c}`)}'`;
+  const found = drive.Files.list({
+    q: `name = ${quoted} and mimeType = '${FOLDER_MIME}' and trashed = false`,
+    fields: "files(id)",
+    pageSize: 1,
+  }).files?.[0]?.id;
+  return found ?? drive.Files.create({ name, mimeType: FOLDER_MIME }).id ?? "";
+}
+
 function registerOf(tabs: readonly TabSnapshot[]) {
   return readRegisterTab(tabs) ?? emptyRegister();
 }
@@ -166,11 +182,7 @@ export function makePersonFiles(svc: Services, api: AdvancedServices) {
         const snaps = tabs.flatMap((t) => (t.snapshot ? [t.snapshot] : []));
         let register = registerOf(snaps);
         const onRegister = new Set(register.entries.map((e) => personKey(e.name)));
-        const folderId =
-          r.folderId ??
-          drive.Files.create({ name: r.folderName ?? `Leadership Ladder ${year}`, mimeType: FOLDER_MIME })
-            .id ??
-          "";
+        const folderId = r.folderId ?? folderNamed(drive, r.folderName ?? `Leadership Ladder ${year}`);
         if (folderId === "") throw new LadderError("host-failed", "Google Drive did not make the folder.");
         const created: CreatedFile[] = [];
         const problems: string[] = [];

@@ -108,7 +108,7 @@ function driveFields() {
     field(
       "Folder",
       folder,
-      "Leave empty to make a new folder in your Drive, or paste the link of a folder the add-on made before.",
+      "Leave empty for this school year's folder (made in your Drive the first time), or type a folder name, or paste the link of a folder the add-on made before.",
     ),
     field(
       "Sharing",

@@ -194,6 +194,24 @@ export class FakeApis {
         });
         return { id, name: resource.name ?? "Untitled", mimeType };
       },
+      // https://developers.google.com/drive/api/reference/rest/v3/files/list, with the query language
+      // of https://developers.google.com/drive/api/guides/search-files (strings in single quotes, \ and
+      // ' escaped by a backslash). Under drive.file only files the add-on can open are listed.
+      list: (optionalArgs: Record<string, unknown>) => {
+        this.log.hit("Drive.Files.list");
+        const q = typeof optionalArgs.q === "string" ? optionalArgs.q : "";
+        const m = /^name = '((?:[^'\\]|\\.)*)' and mimeType = '([^']+)' and trashed = false$/.exec(q);
+        if (!m)
+          throw new Error(
+            "The fake answers only a list by name = '...' and mimeType = '...' and trashed = false.",
+          );
+        const name = m[1]!.replace(/\\(.)/g, "$1");
+        const size = typeof optionalArgs.pageSize === "number" ? optionalArgs.pageSize : 100;
+        const files = [...this.files.values()].filter(
+          (f) => f.access && f.name === name && f.mimeType === m[2],
+        );
+        return { kind: "drive#fileList", files: files.slice(0, size).map((f) => ({ id: f.id })) };
+      },
     };
     const Permissions: GDrivePermissions = {
       create: (resource: DrivePermission, fileId: string, optionalArgs: Record<string, unknown>) => {

@@ -85,13 +85,17 @@ function twin(bundle: string, n: number) {
 
 export function personFilesSuite(bundle: () => string): void {
   describe("one file per person (advanced Sheets and Drive services)", () => {
-    it("makes each file in 2 requests, plus 1 per address shared with and 1 for the folder", () => {
+    it("makes each file in 2 requests, plus 1 per address shared with and 2 for the folder (look, make)", () => {
       const { gas, addon } = leaders(bundle());
       const log = gas.apis.log;
       const first = log.measure(() =>
         addon.call<Created>("createPersonFiles", { templateId: TEMPLATE, staff: people(5), share: "none" }),
       );
-      expect(first.methods).toEqual({ "Drive.Files.create": 6, "Sheets.Spreadsheets.batchUpdate": 5 });
+      expect(first.methods).toEqual({
+        "Drive.Files.list": 1,
+        "Drive.Files.create": 6,
+        "Sheets.Spreadsheets.batchUpdate": 5,
+      });
       const more = people(15).slice(5);
       const second = log.measure(() =>
         addon.call<Created>("createPersonFiles", {
@@ -130,6 +134,46 @@ export function personFilesSuite(bundle: () => string): void {
       console.log(
         `person files: 5 people ${first.total} requests, 10 people shared with 2 each ${second.total} requests`,
       );
+    });
+
+    it("puts a newcomer made later without a folder into the year's folder the add-on made before", () => {
+      const { gas, addon } = leaders(bundle());
+      const first = addon.call<Created>("createPersonFiles", { templateId: TEMPLATE, staff: people(3) });
+      const later = gas.apis.log.measure(() =>
+        addon.call<Created>("createPersonFiles", {
+          templateId: TEMPLATE,
+          staff: people(4, "Newcomer").slice(3),
+        }),
+      );
+      // 1 request to find the folder (drive.file lists only the add-on's own files), none to make one.
+      expect(later.methods).toEqual({
+        "Drive.Files.list": 1,
+        "Drive.Files.create": 1,
+        "Sheets.Spreadsheets.batchUpdate": 1,
+      });
+      expect(later.result.folderId).toBe(first.folderId);
+      expect(gas.apis.file(later.result.created[0]!.id).parents).toEqual([first.folderId]);
+      // A folder the add-on cannot open (made by hand, with the same name) is not found, so not used.
+      gas.apis.file(first.folderId).access = false;
+      const other = addon.call<Created>("createPersonFiles", {
+        templateId: TEMPLATE,
+        staff: people(5, "Another").slice(4),
+      });
+      expect(other.folderId).not.toBe(first.folderId);
+      // A name with quotes and a backslash is quoted for Drive's search, and found again.
+      const odd = "Staff files: O'Neil \\ Co 2026";
+      const made = addon.call<Created>("createPersonFiles", {
+        templateId: TEMPLATE,
+        staff: people(6, "Odd").slice(5),
+        folderName: odd,
+      });
+      expect(gas.apis.file(made.folderId).name).toBe(odd);
+      const again = addon.call<Created>("createPersonFiles", {
+        templateId: TEMPLATE,
+        staff: people(7, "Odd").slice(6),
+        folderName: odd,
+      });
+      expect(again.folderId).toBe(made.folderId);
     });
 
     it("puts only the person's own tab in their file, and lists every file in the leaders' register", () => {

@@ -91,8 +91,10 @@ export function sidebarPersonFilesSuite(bundle: () => string): void {
       const folderId = folders[0]!.id;
       expect((creates[0]!.args[0] as { folderId?: string }).folderId).toBeUndefined();
       expect((creates[1]!.args[0] as { folderId?: string }).folderId).toBe(folderId);
-      // Per person: the file, its whole tab in one batchUpdate, and a share each with them and their appraiser.
+      // Per person: the file, its whole tab in one batchUpdate, and a share each with them and their
+      // appraiser; once, looking for this year's folder and making it.
       expect(Object.fromEntries(log.byMethod)).toEqual({
+        "Drive.Files.list": 1,
         "Drive.Files.create": 41,
         "Sheets.Spreadsheets.batchUpdate": 40,
         "Drive.Permissions.create": 80,
