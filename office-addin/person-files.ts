@@ -9,6 +9,7 @@
  * workbook exactly as today's roll-up writes them (readWorkbook, then replaceOwnSheets). No
  * permission beyond ReadWriteDocument.
  */
+import { LadderError } from "../core/errors.js";
 import { registerAfterMaking } from "../core/register.js";
 import type { MadeFile, PersonFilesHost } from "../ui/panel/person-files.js";
 import { makePersonFiles, rollupPicked, toBase64 } from "../ui/person-files/files.js";
@@ -25,15 +26,29 @@ export function excelPersonFiles(
       "Each opened in Excel as a new workbook: save each one (File > Save As) to OneDrive or SharePoint with the name shown, and share it with that person and their appraiser only.",
     async makeFiles(req, onProgress) {
       const made: MadeFile[] = [];
-      await makePersonFiles(req, today(), async (f, i, total) => {
-        await createWorkbook(toBase64(f.bytes));
-        made.push({ person: f.person, file: f.file });
-        onProgress(i + 1, total, made);
-      });
-      const read = await adapter.readWorkbook();
-      const { sheet, problems } = registerAfterMaking(read.snapshots, req.staff, made);
-      const [registerTab] = await adapter.replaceOwnSheets(["register"], [sheet], read.tabs);
-      return { files: made, problems, registerTab: registerTab! };
+      const register = async () => {
+        const read = await adapter.readWorkbook();
+        const { sheet, problems } = registerAfterMaking(read.snapshots, req.staff, made);
+        const [tab] = await adapter.replaceOwnSheets(["register"], [sheet], read.tabs);
+        return { tab: tab!, problems };
+      };
+      try {
+        await makePersonFiles(req, today(), async (f, i, total) => {
+          await createWorkbook(toBase64(f.bytes));
+          made.push({ person: f.person, file: f.file });
+          onProgress(i + 1, total, made);
+        });
+      } catch (e) {
+        // The workbooks opened so far are real: list them on the register before saying what stopped.
+        if (made.length === 0 || !(e instanceof Error)) throw e;
+        const { tab } = await register();
+        throw new LadderError(
+          "host-failed",
+          `Opened ${made.length} of ${req.staff.length} workbooks and listed them on the '${tab}' tab, then Excel stopped: ${e.message.replace(/[.\s]+$/, "")}. Save the ones that opened, then make the files again for the others only.`,
+        );
+      }
+      const { tab, problems } = await register();
+      return { files: made, problems, registerTab: tab };
     },
     rollup: {
       from: "picked",

@@ -336,6 +336,8 @@ export class FakeExcel {
   handlers: { event: string; handler: Handler }[] = [];
   /** The base64 .xlsx of every workbook opened with createWorkbook, in order. */
   created: string[] = [];
+  /** Make the nth createWorkbook from now on fail (1-based), as Excel's GeneralException. */
+  failCreateAt: number | null = null;
 
   constructor(sheetNames: readonly string[] = ["Sheet1"]) {
     for (const n of sheetNames) newSheet(this.state, n);
@@ -358,6 +360,8 @@ export class FakeExcel {
    * The fake keeps the file and refuses what Excel cannot open (not base64, not a zip package).
    */
   createWorkbook = (base64?: string): Promise<void> => {
+    if (this.failCreateAt !== null && --this.failCreateAt === 0)
+      return Promise.reject(new FakeExcelError("GeneralException", "An internal error has occurred."));
     const text = base64 ?? "";
     if (text !== "" && (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || !text.startsWith("UEsDB")))
       return Promise.reject(new FakeExcelError("InvalidArgument", "The argument is invalid or missing."));

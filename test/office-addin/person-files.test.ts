@@ -129,6 +129,20 @@ describe("making one file per person in Excel", () => {
     expect(pane.title).toBe(cli.title);
   });
 
+  it("when Excel stops part-way, the workbooks already opened are on the register and the message says so", async () => {
+    const { fake, adapter, host } = setup();
+    const staff = staffList(5);
+    fake.failCreateAt = 4;
+    await expect(
+      host.makeFiles({ templateId: "leadership-ladder", staff, ticks: false }, () => {}),
+    ).rejects.toThrow(
+      /^Opened 3 of 5 workbooks and listed them on the 'Register' tab, then Excel stopped: An internal error has occurred\. Save the ones that opened/,
+    );
+    expect(fake.created).toHaveLength(3);
+    const register = readRegisterTab((await adapter.readWorkbook()).snapshots)!;
+    expect(register.entries.map((e) => e.name)).toEqual(staff.slice(0, 3).map((p) => p.name));
+  });
+
   it("a bad band is refused before any workbook is opened", async () => {
     const { fake, host } = setup();
     const staff = [...staffList(2), { name: "Zed", band: "99", role: "", appraiser: "" }];
