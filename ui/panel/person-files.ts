@@ -144,7 +144,7 @@ function makePart(
     ? h("button", { type: "button", id: uid("person-sel") }, "Use the selected rows")
     : null;
   const make = h("button", { type: "button", class: "primary" }, "Make the files");
-  const bar = h("progress", { max: 1, value: 0, hidden: true, "aria-label": "Person files made" });
+  const bar = h("progress", { max: 1, value: 0, hidden: true, "aria-label": "Making the files" });
   const progress = h("p", { class: "files-progress", "aria-live": "polite" });
   const where = h("p", { class: "hint" });
   const made = h("ul", { class: "made", "aria-label": "Person files made" });
@@ -156,7 +156,6 @@ function makePart(
     made,
   );
   const showMade = (files: readonly MadeFile[]): void => {
-    if (madeBox.hidden) madeBox.open = files.length <= FEW;
     madeBox.hidden = files.length === 0;
     replace(made, ...files.map(madeItem));
   };
@@ -200,6 +199,7 @@ function makePart(
     }
     void ctx.act(make, "Making the person files…", "Making the files stopped.", async () => {
       madeBox.hidden = true;
+      madeBox.open = c.staff.length <= FEW;
       replace(made);
       replace(problems);
       replace(where);
@@ -319,7 +319,7 @@ function rollupPart(ctx: Ctx, host: PersonFilesHost) {
     { type: "button" },
     source.from === "picked" ? "Roll up the picked files" : "Roll up the files on the register",
   );
-  const bar = h("progress", { max: 1, value: 0, hidden: true, "aria-label": "Person files read" });
+  const bar = h("progress", { max: 1, value: 0, hidden: true, "aria-label": "Reading the files" });
   const progress = h("p", { class: "files-progress", "aria-live": "polite" });
   const out = h("div", { class: "rollup-result" });
 
