@@ -47,6 +47,7 @@ import {
 } from "../core/rollup-files.js";
 export type { CreatedFile, CreatePersonFilesResult, RollupPersonFilesResult };
 import type { TabSnapshot } from "../core/sheet.js";
+import { plural } from "../core/words.js";
 import { listTabs } from "./adapter.js";
 import type { AdvancedServices, GDriveService, GSheetsService } from "./advanced.js";
 import type { Services } from "./ports.js";
@@ -216,8 +217,6 @@ export function makePersonFiles(svc: Services, api: AdvancedServices) {
               problems.push(
                 `${name}'s file was not shared with ${missing.join(" or ")}: the staff list has no email address for ${missing.length === 2 ? "either" : missing[0]}. Share it from Google Drive, or add the address and share it there.`,
               );
-          }
-          if (r.share !== "none")
             for (const to of [person.email, person.appraiserEmail].filter((x) => x !== "")) {
               try {
                 share(drive, id, to, r.share === "notify");
@@ -228,6 +227,7 @@ export function makePersonFiles(svc: Services, api: AdvancedServices) {
                 );
               }
             }
+          }
           created.push({ name, file: fileLink(id), id, sharedWith });
           added.push({
             name,
@@ -297,7 +297,7 @@ export function makePersonFiles(svc: Services, api: AdvancedServices) {
       if (rollup.staff.length === 0 && rollup.other.length === 0)
         throw new LadderError(
           "file-unreadable",
-          `No staff tab could be read from the ${entries.length} file${entries.length === 1 ? "" : "s"} on the register, so nothing was written.`,
+          `No staff tab could be read from the ${plural(entries.length, "file")} on the register, so nothing was written.`,
           rollup.skipped.map((u) => `${u.file ?? ""}: ${u.reason}`),
         );
       const specs = planFilesRollup(rollup, snaps, svc.now());

@@ -10,9 +10,7 @@ export function sentence(text: string): string {
   return /[.?!:]$/.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`;
 }
 
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
-}
+export { plural } from "../core/words.js";
 
 /**
  * "  C14  Sep  error    C14 is green below C12, ..." The rule id stays out of the words (it is in

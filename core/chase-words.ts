@@ -4,10 +4,7 @@
  * (the Sheets sidebar has a size budget) do not pull in the roll-up code to say it.
  */
 import type { ChaseList } from "./chase.js";
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
+import { plural } from "./words.js";
 
 /**
  * The to-do list in one sentence, or null when there is nothing to chase.

@@ -12,6 +12,7 @@
  * button to their tab) and the school summary tab writes it as blocks (core/generate/chase-blocks.ts).
  */
 import { chooseCheckpoint, type SchoolRollup, type StaffEntry } from "./rollup.js";
+import { plural } from "./words.js";
 
 // The sentence lives in its own module so the panels can import it without the roll-up code.
 export { chaseSentence } from "./chase-words.js";
@@ -59,10 +60,6 @@ export interface ChaseList {
 export const NO_APPRAISER = "No appraiser named";
 
 const STATE_ORDER: Record<ChaseState, number> = { errors: 0, "not-filled-in": 1, "filled-in": 2 };
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 
 function byName(a: ChasePerson, b: ChasePerson): number {
   return a.name.localeCompare(b.name) || a.tab.localeCompare(b.tab);

@@ -36,3 +36,11 @@ export function levelsText(levels: Readonly<Record<string, number | null>> | nul
   const text = filled.join(", ");
   return empty.length === 0 ? text : `${text}; ${orList(empty, "and")} not filled in yet`;
 }
+
+/**
+ * A count with its noun: "1 file", "3 files" (or the plural given).
+ * @example plural(2, "person", "people") === "2 people"
+ */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}

@@ -5,15 +5,11 @@
  * report is for leaders, and `ladder check` gives every line.
  */
 import type { SchoolRollup } from "../rollup.js";
-import { levelsText, upperFirst } from "../words.js";
+import { levelsText, plural, upperFirst } from "../words.js";
 import { esc } from "./html.js";
 
 /** How many findings to show per tab before "and N more". */
 export const FIRST_FINDINGS = 3;
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 
 /** Tabs with errors, with their first errors, and the totals. */
 export function findingsSection(r: SchoolRollup): string {

@@ -17,6 +17,7 @@ import type { Ctx } from "./context.js";
 import { checkStaffList, staffTemplates } from "./create.js";
 import { checkbox, field, h, replace, uid } from "./dom.js";
 import { zoneTable } from "./rollup.js";
+import { plural } from "../../core/words.js";
 
 /** A file made for one person, with a link when the host gives one (a download, or the Drive file). */
 export interface MadeFile {
@@ -80,8 +81,6 @@ export interface PersonFilesHost {
 
 /** Lists of up to this many files are shown open. */
 const FEW = 5;
-
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 function madeItem(f: MadeFile): HTMLElement {
   const shared = f.sharedWith?.length ? ` (shared with ${f.sharedWith.join(" and ")})` : "";

@@ -26,6 +26,7 @@ import { readBook } from "../../xlsx/read.js";
 import { bookBytes } from "../../xlsx/save.js";
 import { addTab, newBook, setBookTitle } from "../../xlsx/tabs.js";
 import { FFLATE } from "../../xlsx/zip.js";
+import { plural } from "../../core/words.js";
 
 /** One person's new file: its name (legal, unique in the batch) and its .xlsx bytes. */
 export interface PersonFile {
@@ -107,7 +108,7 @@ export async function rollupPicked(
   if (rollup.staff.length === 0 && rollup.other.length === 0)
     throw new LadderError(
       "file-unreadable",
-      `No staff tab could be read from the ${picked.length} file${picked.length === 1 ? "" : "s"} picked, so nothing was written.`,
+      `No staff tab could be read from the ${plural(picked.length, "file")} picked, so nothing was written.`,
       rollup.skipped.filter((u) => u.tab === "").map((u) => `${u.file ?? ""}: ${u.reason}`),
     );
   const leaders = await leadersTabs();
