@@ -20,12 +20,7 @@ import { readWorkbook } from "../../cli/xlsx/read.js";
 import { readRegisterCsv, readRegisterTab } from "../../core/register.js";
 import { parseMarker } from "../../core/sheet.js";
 import { buildCli, runCli, tempDir, type Run } from "./run.js";
-import { csv, people, PYTHON } from "./person-files-support.js";
-
-interface Json {
-  staff: { tab: string; name: string; file?: string }[];
-  skipped: { tab?: string; file?: string; reason: string }[];
-}
+import { csv, people, PYTHON, type RollupJson } from "./person-files-support.js";
 
 let cli: string;
 let dir: string;
@@ -48,7 +43,7 @@ beforeAll(() => {
 }, 120_000);
 
 describe("files that cannot be used", () => {
-  let before: Json;
+  let before: RollupJson;
   let after: Run;
   let files: string[];
 
@@ -58,7 +53,7 @@ describe("files that cannot be used", () => {
     );
     const ok = ladder("rollup", "staff/", "-o", "before.xlsx", "--json");
     expect(ok.code).toBe(0);
-    before = JSON.parse(ok.stdout) as Json;
+    before = JSON.parse(ok.stdout) as RollupJson;
 
     rmSync(join(dir, files[3]!)); // deleted
     truncateSync(join(dir, files[4]!), Math.floor(statSync(join(dir, files[4]!)).size / 2)); // damaged
@@ -79,7 +74,7 @@ describe("files that cannot be used", () => {
 
   it("lists the deleted, damaged and foreign files with the reason, and rolls up the rest unchanged", () => {
     expect(after.code).toBe(2);
-    const out = JSON.parse(after.stdout) as Json;
+    const out = JSON.parse(after.stdout) as RollupJson;
     const broken = new Set([files[3], files[4], files[5]]);
     expect(out.staff).toEqual(before.staff.filter((s) => !broken.has(s.file)));
     expect(out.staff).toHaveLength(27);
@@ -97,7 +92,7 @@ describe("files that cannot be used", () => {
   });
 
   it("warns once about the person found twice and counts them once", () => {
-    const out = JSON.parse(after.stdout) as Json;
+    const out = JSON.parse(after.stdout) as RollupJson;
     expect(out.staff.filter((s) => s.name === "Ben Lee")).toEqual([
       expect.objectContaining({ file: files[1] }),
     ]);
@@ -137,7 +132,7 @@ describe("files that cannot be used", () => {
   it("files named one by one: a missing one is listed, and with none readable nothing is written", () => {
     const some = ladder("rollup", files[0]!, "staff/missing.xlsx", "-o", "two.xlsx", "--json");
     expect(some.code).toBe(2);
-    const out = JSON.parse(some.stdout) as Json;
+    const out = JSON.parse(some.stdout) as RollupJson;
     expect(out.staff.map((s) => s.file)).toEqual([files[0]]);
     expect(out.skipped).toEqual([{ file: "staff/missing.xlsx", reason: "no such file" }]);
     const none = ladder("rollup", "staff/missing.xlsx", "-o", "none.xlsx");
@@ -203,7 +198,7 @@ describe("the register as a tab in the leaders' workbook", () => {
     );
     const roll = ladder("rollup", "-o", "heads.xlsx", "--json");
     expect(roll.code).toBe(0);
-    expect((JSON.parse(roll.stdout) as Json).staff.map((s) => s.name)).toEqual(
+    expect((JSON.parse(roll.stdout) as RollupJson).staff.map((s) => s.name)).toEqual(
       five.filter((s) => s.name !== "Cara Lee").map((s) => s.name),
     );
 
@@ -228,7 +223,7 @@ describe("the register as a tab in the leaders' workbook", () => {
     expect(reg.columns).toEqual(["Name", "Grade band", "Role", "Appraiser", "File", "Notes"]);
     expect(reg.entries[0]!.extra).toEqual({ Notes: "mentor" });
     const again = ladder("rollup", "-o", "heads.xlsx", "--json");
-    expect((JSON.parse(again.stdout) as Json).staff.map((s) => s.name)).toContain("Nia Okafor");
+    expect((JSON.parse(again.stdout) as RollupJson).staff.map((s) => s.name)).toContain("Nia Okafor");
   });
 
   it("a second template goes into each person's own file; the same template again is refused", async () => {

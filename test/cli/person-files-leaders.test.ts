@@ -9,16 +9,11 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readRegisterTab } from "../../core/register.js";
 import { readBook } from "../../xlsx/read.js";
-import { csv, people, PYTHON } from "./person-files-support.js";
+import { csv, people, PYTHON, type RollupJson } from "./person-files-support.js";
 import { expectPreserved, ownParts, partsOf, sheetNames } from "./preserve-check.js";
 import { buildCli, ROOT, runCli, tempDir, type Run } from "./run.js";
 
 const FIXTURE = join(ROOT, "test", "fixtures", "preserve", "school-notes.xlsx");
-
-interface Json {
-  staff: { tab: string; name: string; file?: string }[];
-  skipped: { tab?: string; file?: string; reason: string }[];
-}
 
 let cli: string;
 let dir: string;
@@ -57,14 +52,14 @@ describe("the leaders' workbook a school already keeps", () => {
   });
 
   it("rollup -o adds only the summary and chart tabs; a second roll-up replaces only those", async () => {
-    const first = JSON.parse(ok("rollup", "-o", "leaders.xlsx", "--json")) as Json;
+    const first = JSON.parse(ok("rollup", "-o", "leaders.xlsx", "--json")) as RollupJson;
     expect(first.staff.map((s) => s.name)).toEqual(six.map((s) => s.name));
     afterRollup = leaders();
     await expectPreserved(afterNew, afterRollup);
     const names = sheetNames((await partsOf(afterRollup)).get("xl/workbook.xml")!.toString("utf8"));
     expect(names).toEqual(["School summary", "Grade-band chart", "Register", "Notes", "Budget"]);
 
-    const second = JSON.parse(ok("rollup", "-o", "leaders.xlsx", "--json")) as Json;
+    const second = JSON.parse(ok("rollup", "-o", "leaders.xlsx", "--json")) as RollupJson;
     expect(second).toEqual(first);
     const own = ownParts(afterRollup, ["summary", "chart", "register"]);
     const register = readBook(afterRollup, "leaders.xlsx").book.view!.sheets.find(
@@ -81,7 +76,7 @@ describe("the leaders' workbook a school already keeps", () => {
 
     const broken = ladder("rollup", "-o", "leaders.xlsx", "--json");
     expect(broken.code).toBe(2);
-    const out = JSON.parse(broken.stdout) as Json;
+    const out = JSON.parse(broken.stdout) as RollupJson;
     expect(out.staff.map((s) => s.name)).toEqual(six.slice(1).map((s) => s.name));
     expect(out.skipped).toEqual([
       {
@@ -107,7 +102,7 @@ describe("the leaders' workbook a school already keeps", () => {
       ],
       { cwd: dir, stdio: "pipe", timeout: 60_000 },
     );
-    const fixed = JSON.parse(ok("rollup", "-o", "leaders.xlsx", "--json")) as Json;
+    const fixed = JSON.parse(ok("rollup", "-o", "leaders.xlsx", "--json")) as RollupJson;
     expect(fixed.skipped).toEqual([]);
     expect(fixed.staff.map((s) => [s.name, s.file])).toEqual([
       [ann.name, "team/ann-renamed.xlsx"],

@@ -77,3 +77,9 @@ export async function packageText(file: string): Promise<Map<string, string>> {
   }
   return out;
 }
+
+/** `ladder rollup ... --json` as the per-person tests read it: each staff entry with its file. */
+export interface RollupJson {
+  staff: (Record<string, unknown> & { tab: string; name: string; file?: string })[];
+  skipped: { tab?: string; file?: string; reason: string }[];
+}

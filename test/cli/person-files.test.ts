@@ -10,7 +10,7 @@ import { legalTabName } from "../../core/names.js";
 import { readRegisterCsv } from "../../core/register.js";
 import { parseMarker } from "../../core/sheet.js";
 import { ladderSnap, statementCell } from "../helpers.js";
-import { csv, packageText, paint, people } from "./person-files-support.js";
+import { csv, packageText, paint, people, type RollupJson } from "./person-files-support.js";
 import { buildCli, hasSoffice, libreOfficeResave, runCli, tempDir, type Run } from "./run.js";
 
 /** Cells to colour for person i: green runs per checkpoint, an amber below the gap, a mistake for some. */
@@ -31,11 +31,6 @@ function paintPlan(i: number): [string, string][] {
   if (i % 7 === 3) cells.push([statementCell(snap, sep + 3, "C"), "FF00B050"]); // green after the gap
   if (i % 6 === 1) cells.push([statementCell(snap, 0, "E"), "THEME9"]); // Office accent 6 (green) as a theme colour
   return cells;
-}
-
-interface Json {
-  staff: (Record<string, unknown> & { tab: string; name: string; file?: string })[];
-  skipped: { tab?: string; file?: string; reason: string }[];
 }
 
 let cli: string;
@@ -121,8 +116,8 @@ describe("ladder new DIR/ --staff", () => {
 });
 
 describe("ladder rollup DIR -o OUT", () => {
-  let files: Json;
-  let one: Json;
+  let files: RollupJson;
+  let one: RollupJson;
 
   beforeAll(async () => {
     // One file re-saved by LibreOffice (another writer again); its twin in the one workbook is not.
@@ -136,10 +131,10 @@ describe("ladder rollup DIR -o OUT", () => {
     const r = ladder("rollup", "staff/", "-o", "leaders.xlsx", "--json");
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    files = JSON.parse(r.stdout) as Json;
+    files = JSON.parse(r.stdout) as RollupJson;
     const s = ladder("rollup", "school.xlsx", "--json");
     expect(s.code).toBe(0);
-    one = JSON.parse(s.stdout) as Json;
+    one = JSON.parse(s.stdout) as RollupJson;
   }, 300_000);
 
   it("equals the roll-up of the same tabs in one workbook, entry for entry, with each entry's file", () => {
